@@ -1,0 +1,53 @@
+import net from 'node:net'
+import { systemClock } from '../../src/clock.js'
+import { DEFAULT_PATHS } from '../../src/inputs.js'
+import type { Logger } from '../../src/logger.js'
+import { PlatformClient, type ClientConfig } from '../../src/platform-client.js'
+import type { Simulator } from '../../simulator/index.js'
+
+export const KEY = 'sim-key-0123456789abcdef'
+
+/** A logger that keeps every line, so tests can assert on what would reach the job log. */
+export function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = []
+  return {
+    lines,
+    debug: message => lines.push(`debug: ${message}`),
+    info: message => lines.push(`info: ${message}`),
+    warning: message => lines.push(`warning: ${message}`)
+  }
+}
+
+/** A real client against the simulator; `random: () => 0` makes jittered backoff instant. */
+export function clientFor(
+  simulator: Simulator | { url: string },
+  overrides: Partial<ClientConfig> = {}
+): PlatformClient {
+  return new PlatformClient({
+    baseUrl: new URL(simulator.url),
+    apiKey: KEY,
+    paths: DEFAULT_PATHS,
+    retries: 3,
+    logger: recordingLogger(),
+    clock: systemClock,
+    random: () => 0,
+    ...overrides
+  })
+}
+
+export function soon(ms = 20_000): { deadline: number } {
+  return { deadline: Date.now() + ms }
+}
+
+/** A loopback port with nothing listening on it, for connection-refused cases. */
+export async function closedPort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise<void>(resolve => server.close(() => resolve()))
+  return port
+}
+
+export function requestsTo(simulator: Simulator, suffix: string): number {
+  return simulator.requests.filter(r => r.path.endsWith(suffix)).length
+}

@@ -1,0 +1,125 @@
+import { promises as fs } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import {
+  boundUtf8,
+  defaultOutputFile,
+  MAX_OUTPUT_BYTES,
+  truncationMarker,
+  writeOutputFile
+} from '../../src/output-text.js'
+
+const MARKER = '\n[cut]'
+
+describe('boundUtf8', () => {
+  it('returns text within the limit unchanged', () => {
+    expect(boundUtf8('hello', 5, MARKER)).toEqual({ text: 'hello', truncated: false })
+    expect(boundUtf8('', 0, MARKER)).toEqual({ text: '', truncated: false })
+    expect(boundUtf8('ééé', 6, MARKER)).toEqual({ text: 'ééé', truncated: false })
+  })
+
+  it('cuts ASCII text to the limit, marker included', () => {
+    const { text, truncated } = boundUtf8('a'.repeat(100), 50, MARKER)
+    expect(truncated).toBe(true)
+    expect(Buffer.byteLength(text)).toBe(50)
+    expect(text).toBe('a'.repeat(50 - MARKER.length) + MARKER)
+  })
+
+  it.each([
+    ['é', 2],
+    ['€', 3],
+    ['😀', 4]
+  ])('never splits %j (%d bytes) at any cut position', (char, width) => {
+    expect(Buffer.byteLength(char)).toBe(width)
+    for (const prefix of ['', 'a', 'ab', 'abc']) {
+      const source = prefix + char.repeat(40)
+      const sourceBytes = Buffer.byteLength(source)
+      for (let limit = MARKER.length; limit < sourceBytes; limit++) {
+        const { text, truncated } = boundUtf8(source, limit, MARKER)
+        expect(truncated).toBe(true)
+        expect(Buffer.byteLength(text)).toBeLessThanOrEqual(limit)
+        expect(text.endsWith(MARKER)).toBe(true)
+        expect(text).not.toContain('\uFFFD')
+        const kept = text.slice(0, -MARKER.length)
+        expect(source.startsWith(kept)).toBe(true)
+        // Only the straddling character is left out: the cut is as late as it can be.
+        expect(Buffer.byteLength(kept)).toBeGreaterThan(limit - MARKER.length - width)
+      }
+    }
+  })
+
+  it('keeps mixed text whole up to the cut', () => {
+    const source = 'Grüße 😀 € '.repeat(1000)
+    const limit = 4096
+    const { text } = boundUtf8(source, limit, MARKER)
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(limit)
+    expect(text).not.toContain('\uFFFD')
+    expect(source.startsWith(text.slice(0, -MARKER.length))).toBe(true)
+  })
+
+  it('bounds the action output with the real marker', () => {
+    const source = '€'.repeat(MAX_OUTPUT_BYTES)
+    const marker = truncationMarker('output', Buffer.byteLength(source), '/tmp/out.txt')
+    const { text, truncated } = boundUtf8(source, MAX_OUTPUT_BYTES, marker)
+    expect(truncated).toBe(true)
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_OUTPUT_BYTES)
+    expect(text.endsWith(marker)).toBe(true)
+    expect(text).not.toContain('\uFFFD')
+  })
+})
+
+describe('truncationMarker', () => {
+  it('names the size, the limit and the file', () => {
+    expect(truncationMarker('output', 600_000, '/tmp/out.txt')).toBe(
+      `\n[output truncated: 600000 bytes, limit ${MAX_OUTPUT_BYTES} bytes; the whole output is in /tmp/out.txt]`
+    )
+    expect(truncationMarker('result', 10, undefined)).toBe(
+      `\n[result truncated: 10 bytes, limit ${MAX_OUTPUT_BYTES} bytes]`
+    )
+  })
+})
+
+describe('defaultOutputFile', () => {
+  it('names the file after the run id under RUNNER_TEMP', () => {
+    expect(defaultOutputFile('/runner/temp', 'run-42')).toBe(
+      '/runner/temp/ai-planet-run-run-42.txt'
+    )
+    expect(defaultOutputFile('/runner/temp', 'a.b_C-9')).toBe(
+      '/runner/temp/ai-planet-run-a.b_C-9.txt'
+    )
+  })
+
+  it('uses `unknown` when there is no run id', () => {
+    expect(defaultOutputFile('/runner/temp', undefined)).toBe(
+      '/runner/temp/ai-planet-run-unknown.txt'
+    )
+  })
+
+  it.each([
+    ['../../etc/passwd', 'ai-planet-run-.._.._etc_passwd.txt'],
+    ['a/b\\c d', 'ai-planet-run-a_b_c_d.txt'],
+    ['id:1?*<>|"', 'ai-planet-run-id_1______.txt'],
+    ['ünï', 'ai-planet-run-_n_.txt'],
+    ['line\nbreak', 'ai-planet-run-line_break.txt']
+  ])('sanitises the run id %j', (runId, name) => {
+    const file = defaultOutputFile('/runner/temp', runId)
+    expect(file).toBe(path.join('/runner/temp', name))
+    expect(path.dirname(file)).toBe('/runner/temp')
+  })
+})
+
+describe('writeOutputFile', () => {
+  it('creates the parent directories and writes UTF-8', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'output-text-'))
+    try {
+      const file = path.join(dir, 'a', 'b', 'c', 'out.txt')
+      await writeOutputFile(file, 'héllo 😀')
+      expect(await fs.readFile(file, 'utf8')).toBe('héllo 😀')
+      await writeOutputFile(file, 'second')
+      expect(await fs.readFile(file, 'utf8')).toBe('second')
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true })
+    }
+  })
+})

@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process'
+import { promises as fs } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** Runs the committed bundle the way the runner does: inputs as INPUT_*, files for commands. */
+
+export const DIST_ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url))
+
+export interface ActionRunOptions {
+  /** Inputs by their action.yml names, e.g. { 'api-key': '…' }. */
+  inputs: Record<string, string>
+  /** The node binary; ACTION_NODE (e.g. a Node 24 binary in CI) or this process's own. */
+  node?: string
+  env?: Record<string, string>
+  timeoutMs?: number
+  /** Files to create in the workspace before the run (relative path → content). */
+  workspaceFiles?: Record<string, string | Buffer>
+}
+
+export interface ActionRunResult {
+  exitCode: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  state: string
+  workspace: string
+  runnerTemp: string
+  durationMs: number
+}
+
+/** The runner's environment file format: `name=value` or `name<<DELIM` … `DELIM` blocks. */
+export function parseCommandFile(text: string): Record<string, string> {
+  const result: Record<string, string> = {}
+  const lines = text.split(/\r?\n/)
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? ''
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name, delimiter] = heredoc as unknown as [string, string, string]
+      const value: string[] = []
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '')
+      result[name] = value.join('\n')
+    } else if (line.includes('=')) {
+      const at = line.indexOf('=')
+      result[line.slice(0, at)] = line.slice(at + 1)
+    }
+  }
+  return result
+}
+
+export async function runAction(options: ActionRunOptions): Promise<ActionRunResult> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'ai-planet-action-'))
+  const workspace = path.join(root, 'workspace')
+  const runnerTemp = path.join(root, 'runner-temp')
+  await fs.mkdir(workspace)
+  await fs.mkdir(runnerTemp)
+  for (const [name, content] of Object.entries(options.workspaceFiles ?? {})) {
+    await fs.mkdir(path.dirname(path.join(workspace, name)), { recursive: true })
+    await fs.writeFile(path.join(workspace, name), content)
+  }
+  const files = {
+    GITHUB_OUTPUT: path.join(root, 'output.txt'),
+    GITHUB_STEP_SUMMARY: path.join(root, 'summary.md'),
+    GITHUB_STATE: path.join(root, 'state.txt')
+  }
+  for (const file of Object.values(files)) await fs.writeFile(file, '')
+
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? root,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: runnerTemp,
+    ...files,
+    ...options.env
+  }
+  for (const [name, value] of Object.entries(options.inputs)) {
+    // The runner's rule: INPUT_ + the name upper-cased with spaces as underscores (hyphens kept).
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+
+  const started = Date.now()
+  const child = spawn(options.node ?? process.env.ACTION_NODE ?? process.execPath, [DIST_ENTRY], {
+    cwd: workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
+  const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(resolve =>
+    child.on('close', (code, sig) => resolve([code, sig]))
+  )
+  clearTimeout(timer)
+  return {
+    exitCode,
+    signal,
+    stdout,
+    stderr,
+    outputs: parseCommandFile(await fs.readFile(files.GITHUB_OUTPUT, 'utf8')),
+    summary: await fs.readFile(files.GITHUB_STEP_SUMMARY, 'utf8'),
+    state: await fs.readFile(files.GITHUB_STATE, 'utf8'),
+    workspace,
+    runnerTemp,
+    durationMs: Date.now() - started
+  }
+}
