@@ -32799,7 +32799,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 8082:
+/***/ 5701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -40108,7 +40108,7 @@ const { URL } = __nccwpck_require__(3136)
 let tls // include tls conditionally since it is not always available
 const DispatcherBase = __nccwpck_require__(1841)
 const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { Socks5Client, STATES } = __nccwpck_require__(8082)
+const { Socks5Client, STATES } = __nccwpck_require__(5701)
 const { kDispatch, kClose, kDestroy } = __nccwpck_require__(6443)
 const Pool = __nccwpck_require__(628)
 const buildConnector = __nccwpck_require__(9136)
@@ -67694,7 +67694,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2671);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8082);
 // The action's entrypoint (runs.main): nothing here but the call, so that tests can import run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -67704,7 +67704,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2671:
+/***/ 8082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80493,7 +80493,9 @@ const INPUT_NAMES = [
     'allow-http',
     'trigger-path',
     'run-path',
-    'cancel-path'
+    'cancel-path',
+    'stream',
+    'stream-path'
 ];
 const DEFAULT_PATHS = {
     trigger: '/api/v1/apps/workflow-execution/trigger',
@@ -80542,7 +80544,9 @@ const schema = object({
     'allow-http': inputs_boolean.default(false),
     'trigger-path': endpointPath(false).default(DEFAULT_PATHS.trigger),
     'run-path': endpointPath(true).default(DEFAULT_PATHS.run),
-    'cancel-path': endpointPath(true).default(DEFAULT_PATHS.cancel)
+    'cancel-path': endpointPath(true).default(DEFAULT_PATHS.cancel),
+    stream: inputs_boolean.default(false),
+    'stream-path': endpointPath(false).default(DEFAULT_PATHS.stream)
 });
 /** Reads every input through @actions/core; the only caller of `core.getInput`. */
 async function readInputs() {
@@ -80597,11 +80601,12 @@ async function parseInputs(raw, workspace) {
         outputFile: data['output-file'] ? external_node_path_default().resolve(workspace, data['output-file']) : undefined,
         summary: data.summary,
         allowHttp,
+        stream: data.stream,
         paths: {
             trigger: data['trigger-path'],
             run: data['run-path'],
             cancel: data['cancel-path'],
-            stream: DEFAULT_PATHS.stream
+            stream: data['stream-path']
         }
     };
 }
@@ -80642,8 +80647,9 @@ function checkBaseUrl(text, allowHttp, problems) {
     return problems.length === before ? url : undefined;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/output-text.ts
-
 
 /** The most a step output may carry: GitHub's limits are per job, so one output stays modest. */
 const MAX_OUTPUT_BYTES = 512 * 1024;
@@ -80670,15 +80676,242 @@ function defaultOutputFile(runnerTemp, runId) {
     const safeId = (runId ?? 'unknown').replace(/[^A-Za-z0-9._-]/g, '_');
     return external_node_path_default().join(runnerTemp, `ai-planet-run-${safeId}.txt`);
 }
-async function writeOutputFile(file, text) {
-    await external_node_fs_namespaceObject.promises.mkdir(external_node_path_default().dirname(file), { recursive: true });
-    await external_node_fs_namespaceObject.promises.writeFile(file, text, 'utf8');
+
+;// CONCATENATED MODULE: ./src/live-log.ts
+
+
+/**
+ * Shows streamed text in the job log a line at a time. Every block is wrapped in
+ * `::stop-commands::<random token>` … `::<token>::`, so that text written by a model cannot
+ * issue workflow commands (`::set-output`, `::add-mask`, `::error` …).
+ */
+class LiveLog {
+    line = '';
+    afterCR = false;
+    ready = [];
+    echoedBytes = 0;
+    stopped = false;
+    batchTimer;
+    idleTimer;
+    options;
+    constructor(options) {
+        this.options = {
+            idleFlushMs: 500,
+            batchMs: 100,
+            holdBackChars: 0,
+            maxEchoBytes: 1024 * 1024,
+            maxLineChars: 4096,
+            ...options
+        };
+    }
+    push(text) {
+        if (this.stopped || text === '')
+            return;
+        // A CRLF may arrive split between two pieces: its LF is not a second line break.
+        const piece = this.afterCR && text.startsWith('\n') ? text.slice(1) : text;
+        this.afterCR = text.endsWith('\r');
+        const parts = (this.line + piece.replace(/\r\n?/g, '\n')).split('\n');
+        this.line = parts.pop() ?? '';
+        for (const part of parts)
+            for (const line of this.pieces(part))
+                this.ready.push(line);
+        const tail = this.pieces(this.line);
+        this.line = tail.pop() ?? '';
+        for (const line of tail)
+            this.ready.push(line);
+        if (this.ready.length > 0 && this.batchTimer === undefined) {
+            this.batchTimer = setTimeout(() => this.flushLines(), this.options.batchMs);
+        }
+        clearTimeout(this.idleTimer);
+        if (this.line !== '') {
+            this.idleTimer = setTimeout(() => this.flushPartial(), this.options.idleFlushMs);
+        }
+    }
+    /** A line in pieces of at most maxLineChars, never cutting a character in two. */
+    pieces(line) {
+        const pieces = [];
+        let rest = line;
+        while (rest.length > this.options.maxLineChars) {
+            const cut = safeCut(rest, this.options.maxLineChars);
+            pieces.push(rest.slice(0, cut));
+            rest = rest.slice(cut);
+        }
+        pieces.push(rest);
+        return pieces;
+    }
+    /** Shows everything still waiting, the partial line included; the echo is over. */
+    close() {
+        this.flushLines();
+        if (this.line !== '')
+            this.writeBlock([this.line]);
+        this.line = '';
+        clearTimeout(this.idleTimer);
+        this.stopped = true;
+    }
+    flushLines() {
+        clearTimeout(this.batchTimer);
+        this.batchTimer = undefined;
+        const lines = this.ready;
+        this.ready = [];
+        if (lines.length > 0)
+            this.writeBlock(lines);
+    }
+    flushPartial() {
+        this.flushLines();
+        const keep = Math.min(this.line.length, this.options.holdBackChars);
+        const shown = this.line.slice(0, safeCut(this.line, this.line.length - keep));
+        if (shown === '')
+            return;
+        this.line = this.line.slice(shown.length);
+        this.writeBlock([shown]);
+    }
+    writeBlock(lines) {
+        if (this.stopped)
+            return;
+        const token = (0,external_node_crypto_.randomUUID)();
+        const open = `::stop-commands::${token}\n`;
+        const close = `\n::${token}::`;
+        // The limit counts what reaches the log, wrapper lines included.
+        const room = this.options.maxEchoBytes - this.echoedBytes - Buffer.byteLength(open + close);
+        let text = lines.join('\n');
+        if (Buffer.byteLength(text) > room) {
+            text =
+                boundUtf8(text, Math.max(0, room), '').text +
+                    `\n[the output goes on; the log shows its first ${this.options.maxEchoBytes} bytes, output-file has all of it]`;
+            this.stopped = true;
+            clearTimeout(this.idleTimer);
+            clearTimeout(this.batchTimer);
+        }
+        const block = open + text + close;
+        this.echoedBytes += Buffer.byteLength(block);
+        this.options.write(block);
+    }
+}
+/** `at`, moved back by one where it would fall inside a surrogate pair. */
+function safeCut(text, at) {
+    const code = text.charCodeAt(at);
+    return at > 0 && code >= 0xdc00 && code <= 0xdfff ? at - 1 : at;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var node_modules_undici = __nccwpck_require__(4371);
+;// CONCATENATED MODULE: ./src/output-sink.ts
+
+
+// Small appends (a streamed token each) are gathered into writes of about this size.
+const WRITE_BATCH_BYTES = 64 * 1024;
+/**
+ * The run's output on its way to `output-file`: written as it arrives, with the API key
+ * removed even when it is split across pieces, while memory holds only the first `headBytes`.
+ */
+class OutputSink {
+    chooseFile;
+    redactor;
+    headBytes;
+    file;
+    handle;
+    position = 0;
+    pending = '';
+    batch = [];
+    batchBytes = 0;
+    head = '';
+    headLength = 0;
+    headFull = false;
+    totalBytes = 0;
+    touched = false;
+    holdBack;
+    constructor(
+    /** Called once, at the first write, so that the default path can use the run id. */
+    chooseFile, redactor, headBytes) {
+        this.chooseFile = chooseFile;
+        this.redactor = redactor;
+        this.headBytes = headBytes;
+        this.holdBack = Math.max(0, redactor.longestSecretLength - 1);
+    }
+    get hasOutput() {
+        return this.touched;
+    }
+    async append(text) {
+        this.touched = true;
+        // Complete secrets are replaced first; what is kept back can only be a secret's beginning.
+        const redacted = this.redactor.redact(this.pending + text);
+        let cut = Math.max(0, redacted.length - this.holdBack);
+        if (cut > 0 && cut < redacted.length && isLowSurrogate(redacted.charCodeAt(cut)))
+            cut--;
+        this.pending = redacted.slice(cut);
+        await this.emit(redacted.slice(0, cut));
+    }
+    /** Replaces everything written so far (a final output, or the run as read after a fallback). */
+    async replace(text) {
+        this.pending = '';
+        this.batch = [];
+        this.batchBytes = 0;
+        this.head = '';
+        this.headLength = 0;
+        this.headFull = false;
+        this.totalBytes = 0;
+        this.position = 0;
+        if (this.handle)
+            await this.handle.truncate(0);
+        await this.append(text);
+    }
+    /** Flushes and closes the file; undefined when there never was any output. */
+    async close() {
+        if (!this.touched)
+            return undefined;
+        await this.emit(this.redactor.redact(this.pending));
+        this.pending = '';
+        await this.writeBatch();
+        const file = await this.open();
+        await this.handle?.close();
+        this.handle = undefined;
+        return { file, head: this.head, totalBytes: this.totalBytes };
+    }
+    async emit(text) {
+        if (text === '')
+            return;
+        const bytes = Buffer.byteLength(text);
+        this.totalBytes += bytes;
+        if (!this.headFull) {
+            this.head += text;
+            this.headLength += bytes;
+            if (this.headLength > this.headBytes) {
+                this.headFull = true;
+                // Kept just over the limit, so that the reader still sees that the output is longer;
+                // a character cut here lies beyond the limit and is cut off again when bounded.
+                if (this.headLength > this.headBytes + 4) {
+                    this.head = Buffer.from(this.head)
+                        .subarray(0, this.headBytes + 4)
+                        .toString('utf8');
+                }
+            }
+        }
+        this.batch.push(text);
+        this.batchBytes += bytes;
+        if (this.batchBytes >= WRITE_BATCH_BYTES)
+            await this.writeBatch();
+    }
+    async writeBatch() {
+        if (this.batch.length === 0)
+            return;
+        const data = Buffer.from(this.batch.join(''));
+        this.batch = [];
+        this.batchBytes = 0;
+        await this.open();
+        await this.handle.write(data, 0, data.length, this.position);
+        this.position += data.length;
+    }
+    async open() {
+        if (this.file === undefined) {
+            this.file = this.chooseFile();
+            await external_node_fs_namespaceObject.promises.mkdir(external_node_path_default().dirname(this.file), { recursive: true });
+            this.handle = await external_node_fs_namespaceObject.promises.open(this.file, 'w');
+        }
+        return this.file;
+    }
+}
+function isLowSurrogate(code) {
+    return code >= 0xdc00 && code <= 0xdfff;
+}
+
 ;// CONCATENATED MODULE: ./src/run-response.ts
 
 const TERMINAL_STATUSES = new Set([
@@ -80897,6 +81130,136 @@ function httpStatusError(endpoint, status, body, notes = {}) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var node_modules_undici = __nccwpck_require__(4371);
+;// CONCATENATED MODULE: ./src/version.ts
+// Kept in step with package.json by a unit test; the bundle cannot read package.json at run time.
+const ACTION_NAME = 'run-ai-planet-workflow';
+const ACTION_VERSION = '1.0.0';
+const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
+
+;// CONCATENATED MODULE: ./src/http-transport.ts
+
+
+
+const MAX_REDIRECTS = 5;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+// Errors raised before the request left the machine: the platform cannot have seen it.
+const CONNECT_ERROR_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EADDRNOTAVAIL',
+    'UND_ERR_CONNECT_TIMEOUT'
+]);
+/** The one dispatcher of the action; a proxy agent will replace it here (ROADMAP). */
+function createDispatcher() {
+    return new node_modules_undici/* Agent */.g6({ connect: { timeout: 10_000 }, keepAliveTimeout: 10_000 });
+}
+class HttpTransport {
+    apiKey;
+    dispatcher;
+    clock;
+    logger;
+    requestTimeoutMs;
+    constructor(apiKey, dispatcher, clock, logger, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS) {
+        this.apiKey = apiKey;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.logger = logger;
+        this.requestTimeoutMs = requestTimeoutMs;
+    }
+    /** One attempt, following same-origin redirects; the bearer key never leaves the first origin. */
+    async send(method, firstUrl, options) {
+        let url = firstUrl;
+        for (let hop = 0;; hop++) {
+            const started = this.clock.now();
+            const remaining = Math.max(1, options.deadline - started);
+            const timeout = Math.min(this.requestTimeoutMs, remaining);
+            const signals = [AbortSignal.timeout(remaining), ...(options.signal ? [options.signal] : [])];
+            let answer;
+            try {
+                const response = await (0,node_modules_undici/* request */.Em)(url, {
+                    method,
+                    dispatcher: this.dispatcher,
+                    headers: {
+                        authorization: `Bearer ${this.apiKey}`,
+                        accept: options.stream ? 'text/event-stream' : 'application/json',
+                        'user-agent': USER_AGENT,
+                        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+                        ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {})
+                    },
+                    body: options.body,
+                    headersTimeout: timeout,
+                    // A stream may be quiet between events for longer than a request may take.
+                    bodyTimeout: options.stream ? 0 : timeout,
+                    signal: AbortSignal.any(signals)
+                });
+                answer = { status: response.statusCode, headers: response.headers, body: '' };
+                const is2xx = answer.status >= 200 && answer.status < 300;
+                if (options.stream && is2xx && isEventStream(answer)) {
+                    this.logRequest(method, url, started, `${answer.status} (stream)`);
+                    return { ok: true, answer: { ...answer, stream: response.body } };
+                }
+                try {
+                    answer.body = await response.body.text();
+                }
+                catch (error) {
+                    this.logRequest(method, url, started, errorCode(error) ?? 'body error');
+                    return { ok: false, error, sent: true };
+                }
+            }
+            catch (error) {
+                options.signal?.throwIfAborted();
+                const code = errorCode(error);
+                this.logRequest(method, url, started, code ?? 'error');
+                return { ok: false, error, sent: !(code && CONNECT_ERROR_CODES.has(code)) };
+            }
+            this.logRequest(method, url, started, String(answer.status));
+            const location = headerValue(answer, 'location');
+            if (answer.status < 300 || answer.status >= 400 || location === undefined) {
+                return { ok: true, answer };
+            }
+            url = this.redirectTarget(method, url, firstUrl, answer.status, location, hop);
+        }
+    }
+    redirectTarget(method, url, firstUrl, status, location, hop) {
+        const target = new URL(location, url);
+        if (target.origin !== firstUrl.origin) {
+            throw new ApiError(`The platform redirected ${method} ${url.pathname} to another origin (${target.origin}); ` +
+                'the action does not follow it, so that the API key is not sent there. ' +
+                'Set `base-url` to the API host itself.', { kind: 'protocol', httpStatus: status });
+        }
+        const keepsMethod = status === 307 || status === 308;
+        if ((!keepsMethod && method !== 'GET') || hop >= MAX_REDIRECTS) {
+            throw new ApiError(`The platform answered ${method} ${url.pathname} with a redirect (HTTP ${status}) ` +
+                'that the action will not follow. Check `base-url` and the endpoint paths.', { kind: 'protocol', httpStatus: status });
+        }
+        return target;
+    }
+    logRequest(method, url, started, outcome) {
+        // Method, path, outcome and time only: never a header, a query string or a body.
+        this.logger.debug(`${method} ${url.pathname} -> ${outcome} (${this.clock.now() - started} ms)`);
+    }
+}
+function headerValue(answer, name) {
+    const value = answer.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+function isEventStream(answer) {
+    return (headerValue(answer, 'content-type') ?? '').toLowerCase().includes('text/event-stream');
+}
+function errorCode(error) {
+    if (error !== null && typeof error === 'object' && 'code' in error) {
+        const code = error.code;
+        if (typeof code === 'string')
+            return code;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/retry.ts
 /** Retry timing shared by every request; which failures are retried is the client's decision. */
 const BASE_DELAY_MS = 500;
@@ -80932,12 +81295,6 @@ function retryDelayMs(attempt, retryAfterMs, random = Math.random) {
     return retryAfterMs ?? backoffDelayMs(attempt, random);
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept in step with package.json by a unit test; the bundle cannot read package.json at run time.
-const ACTION_NAME = 'run-ai-planet-workflow';
-const ACTION_VERSION = '1.0.0';
-const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
-
 ;// CONCATENATED MODULE: ./src/platform-client.ts
 
 
@@ -80945,70 +81302,61 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 
 
-
-const MAX_REDIRECTS = 5;
-const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-// Errors raised before the request left the machine: the platform cannot have seen it.
-const CONNECT_ERROR_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EADDRNOTAVAIL',
-    'UND_ERR_CONNECT_TIMEOUT'
-]);
-/** The one dispatcher of the action; a proxy agent will replace it here (ROADMAP). */
-function createDispatcher() {
-    return new node_modules_undici/* Agent */.g6({ connect: { timeout: 10_000 }, keepAliveTimeout: 10_000 });
-}
-/** The only module that speaks HTTP to the platform: one method per endpoint, one retry policy. */
+/** The only module that speaks to the platform: one method per endpoint, one retry policy. */
 class PlatformClient {
     config;
-    dispatcher;
+    transport;
     random;
     constructor(config) {
         this.config = config;
-        this.dispatcher = config.dispatcher ?? createDispatcher();
         this.random = config.random ?? Math.random;
+        this.transport = new HttpTransport(config.apiKey, config.dispatcher ?? createDispatcher(), config.clock, config.logger, config.requestTimeoutMs);
     }
     endpointUrl(template, runId) {
         const path = runId === undefined ? template : template.replaceAll('{run_id}', encodeURIComponent(runId));
         const base = this.config.baseUrl.href.replace(/\/+$/, '');
         return new URL(`${base}${path.startsWith('/') ? '' : '/'}${path}`);
     }
-    /**
-     * Starts a run. Retried only where the platform certainly started nothing: 429 (the concurrency
-     * cap, until the deadline), 503 and failures to connect. Anything ambiguous fails at once.
-     */
+    /** Starts a run and returns the platform's first view of it. */
     async triggerRun(trigger, context) {
+        const answer = await this.startRun(this.config.paths.trigger, trigger, context, false);
+        return this.startedRun(answer);
+    }
+    /** Starts a run through the streaming trigger, with the trigger's retry rules. */
+    async openRunStream(trigger, context) {
+        const answer = await this.startRun(this.config.paths.stream, trigger, context, true);
+        if (answer.stream)
+            return { kind: 'stream', events: answer.stream };
+        return { kind: 'run', run: this.startedRun(answer) };
+    }
+    /**
+     * POSTs a trigger. Retried only where the platform certainly started nothing: 429 (the
+     * concurrency cap, until the deadline), 503 and failures to connect. Anything ambiguous
+     * (500, 502, 504, a reset or timeout after sending) fails at once: a retry could start a
+     * second run. One Idempotency-Key covers every attempt.
+     */
+    async startRun(path, trigger, context, stream) {
         const endpoint = { name: 'trigger', workflowId: trigger.workflowId };
         const body = JSON.stringify({
             workflow_configuration_id: trigger.workflowId,
             inputs: trigger.inputs,
             ...(trigger.threadId ? { thread_id: trigger.threadId } : {})
         });
-        const idempotencyKey = (0,external_node_crypto_.randomUUID)();
+        const options = { ...context, body, idempotencyKey: (0,external_node_crypto_.randomUUID)(), stream };
         let transientFailures = 0;
-        let attempts = 0;
-        for (;;) {
-            attempts++;
-            const attempt = await this.send('POST', this.endpointUrl(this.config.paths.trigger), context, {
-                body,
-                idempotencyKey
-            });
+        for (let attempts = 1;; attempts++) {
+            const attempt = await this.transport.send('POST', this.endpointUrl(path), options);
             if (!attempt.ok) {
-                if (attempt.sent)
-                    throw this.networkError(endpoint, attempt.error, true);
-                if (++transientFailures > this.config.retries)
-                    throw this.networkError(endpoint, attempt.error, false);
-                await this.pause(transientFailures - 1, undefined, context, () => this.networkError(endpoint, attempt.error, false));
+                const failure = () => this.networkError(endpoint, attempt.error, attempt.sent);
+                if (attempt.sent || ++transientFailures > this.config.retries)
+                    throw failure();
+                await this.pause(transientFailures - 1, undefined, context, failure);
                 continue;
             }
             const { answer } = attempt;
             if (answer.status >= 200 && answer.status < 300)
-                return this.startedRun(answer);
-            const retryAfterMs = parseRetryAfterMs(header(answer, 'retry-after'), this.config.clock.now());
+                return answer;
+            const retryAfterMs = parseRetryAfterMs(headerValue(answer, 'retry-after'), this.config.clock.now());
             const giveUp = () => httpStatusError(endpoint, answer.status, answer.body, { attempts });
             if (answer.status === 429) {
                 // The cap rejects rather than queues: waiting for a slot is the point, bounded by `timeout`.
@@ -81042,8 +81390,9 @@ class PlatformClient {
             return await this.readRun('POST', { name: 'cancel-run', runId }, this.config.paths.cancel, context);
         }
         catch (error) {
-            if (error instanceof ApiError && (error.httpStatus === 404 || error.httpStatus === 409))
+            if (error instanceof ApiError && (error.httpStatus === 404 || error.httpStatus === 409)) {
                 return undefined;
+            }
             throw error;
         }
     }
@@ -81051,7 +81400,7 @@ class PlatformClient {
         const url = this.endpointUrl(template, endpoint.runId);
         let failures = 0;
         for (;;) {
-            const attempt = await this.send(method, url, context, {});
+            const attempt = await this.transport.send(method, url, context);
             let failure;
             let retryAfterMs;
             if (!attempt.ok) {
@@ -81066,7 +81415,7 @@ class PlatformClient {
                     failure = () => new ApiError(`The platform's answer for run '${endpoint.runId}' is not a run object: ${excerpt(answer.body)}`, { kind: 'protocol', httpStatus: answer.status });
                 }
                 else if (answer.status === 429 || answer.status >= 500) {
-                    retryAfterMs = parseRetryAfterMs(header(answer, 'retry-after'), this.config.clock.now());
+                    retryAfterMs = parseRetryAfterMs(headerValue(answer, 'retry-after'), this.config.clock.now());
                     failure = () => httpStatusError(endpoint, answer.status, answer.body, { attempts: failures + 1 });
                 }
                 else {
@@ -81105,81 +81454,6 @@ class PlatformClient {
         return new ApiError(`The connection to ${this.config.baseUrl.origin} failed after the request was sent (${reason}).` +
             (ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : ''), { kind: 'unreachable', runMayHaveStarted: ambiguous, cause: error });
     }
-    /** One attempt, following same-origin redirects; the bearer key never leaves the base origin. */
-    async send(method, firstUrl, context, options) {
-        let url = firstUrl;
-        for (let hop = 0;; hop++) {
-            const started = this.config.clock.now();
-            const remaining = Math.max(1, context.deadline - started);
-            const timeout = Math.min(this.config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, remaining);
-            const signals = [AbortSignal.timeout(remaining), ...(context.signal ? [context.signal] : [])];
-            let answer;
-            try {
-                const response = await (0,node_modules_undici/* request */.Em)(url, {
-                    method,
-                    dispatcher: this.dispatcher,
-                    headers: {
-                        authorization: `Bearer ${this.config.apiKey}`,
-                        accept: 'application/json',
-                        'user-agent': USER_AGENT,
-                        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-                        ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {})
-                    },
-                    body: options.body,
-                    headersTimeout: timeout,
-                    bodyTimeout: timeout,
-                    signal: AbortSignal.any(signals)
-                });
-                answer = { status: response.statusCode, headers: response.headers, body: '' };
-                try {
-                    answer.body = await response.body.text();
-                }
-                catch (error) {
-                    this.logRequest(method, url, started, errorCode(error) ?? 'body error');
-                    return { ok: false, error, sent: true };
-                }
-            }
-            catch (error) {
-                context.signal?.throwIfAborted();
-                const code = errorCode(error);
-                this.logRequest(method, url, started, code ?? 'error');
-                return { ok: false, error, sent: !(code && CONNECT_ERROR_CODES.has(code)) };
-            }
-            this.logRequest(method, url, started, String(answer.status));
-            const location = header(answer, 'location');
-            if (answer.status < 300 || answer.status >= 400 || location === undefined) {
-                return { ok: true, answer };
-            }
-            const target = new URL(location, url);
-            if (target.origin !== firstUrl.origin) {
-                throw new ApiError(`The platform redirected ${method} ${url.pathname} to another origin (${target.origin}); ` +
-                    'the action does not follow it, so that the API key is not sent there. ' +
-                    'Set `base-url` to the API host itself.', { kind: 'protocol', httpStatus: answer.status });
-            }
-            const keepsMethod = answer.status === 307 || answer.status === 308;
-            if ((!keepsMethod && method !== 'GET') || hop >= MAX_REDIRECTS) {
-                throw new ApiError(`The platform answered ${method} ${url.pathname} with a redirect (HTTP ${answer.status}) ` +
-                    'that the action will not follow. Check `base-url` and the endpoint paths.', { kind: 'protocol', httpStatus: answer.status });
-            }
-            url = target;
-        }
-    }
-    logRequest(method, url, started, outcome) {
-        // Method, path, outcome and time only: never a header, a query string or a body.
-        this.config.logger.debug(`${method} ${url.pathname} -> ${outcome} (${this.config.clock.now() - started} ms)`);
-    }
-}
-function header(answer, name) {
-    const value = answer.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-function errorCode(error) {
-    if (error !== null && typeof error === 'object' && 'code' in error) {
-        const code = error.code;
-        if (typeof code === 'string')
-            return code;
-    }
-    return undefined;
 }
 function parseJson(text, read) {
     try {
@@ -81228,6 +81502,299 @@ class Redactor {
 ;// CONCATENATED MODULE: ./src/run-state.ts
 function newRunState() {
     return { finished: false };
+}
+
+;// CONCATENATED MODULE: ./node_modules/eventsource-parser/dist/index.js
+class ParseError extends Error {
+  constructor(message, options) {
+    super(message), this.name = "ParseError", this.type = options.type, this.field = options.field, this.value = options.value, this.line = options.line;
+  }
+}
+const LF = 10, CR = 13, SPACE = 32;
+function noop(_arg) {
+}
+function createParser(config) {
+  if (typeof config == "function")
+    throw new TypeError(
+      "`config` must be an object, got a function instead. Did you mean `createParser({onEvent: fn})`?"
+    );
+  const { onEvent = noop, onError = noop, onRetry = noop, onComment, maxBufferSize } = config, pendingFragments = [];
+  let pendingFragmentsLength = 0, isFirstChunk = !0, id, data = "", dataLines = 0, eventType, terminated = !1;
+  function feed(chunk) {
+    if (terminated)
+      throw new Error(
+        "Cannot feed parser: it was terminated after exceeding the configured max buffer size. Call `reset()` to resume parsing."
+      );
+    if (isFirstChunk && (isFirstChunk = !1, chunk.charCodeAt(0) === 239 && chunk.charCodeAt(1) === 187 && chunk.charCodeAt(2) === 191 && (chunk = chunk.slice(3))), pendingFragments.length === 0) {
+      const trailing2 = processLines(chunk);
+      trailing2 !== "" && (pendingFragments.push(trailing2), pendingFragmentsLength = trailing2.length), checkBufferSize();
+      return;
+    }
+    if (chunk.indexOf(`
+`) === -1 && chunk.indexOf("\r") === -1) {
+      pendingFragments.push(chunk), pendingFragmentsLength += chunk.length, checkBufferSize();
+      return;
+    }
+    pendingFragments.push(chunk);
+    const input = pendingFragments.join("");
+    pendingFragments.length = 0, pendingFragmentsLength = 0;
+    const trailing = processLines(input);
+    trailing !== "" && (pendingFragments.push(trailing), pendingFragmentsLength = trailing.length), checkBufferSize();
+  }
+  function checkBufferSize() {
+    maxBufferSize !== void 0 && (pendingFragmentsLength + data.length <= maxBufferSize || (terminated = !0, pendingFragments.length = 0, pendingFragmentsLength = 0, id = void 0, data = "", dataLines = 0, eventType = void 0, onError(
+      new ParseError(`Buffered data exceeded max buffer size of ${maxBufferSize} characters`, {
+        type: "max-buffer-size-exceeded"
+      })
+    )));
+  }
+  function processLines(chunk) {
+    let searchIndex = 0;
+    if (chunk.indexOf("\r") === -1) {
+      let lfIndex = chunk.indexOf(`
+`, searchIndex);
+      for (; lfIndex !== -1; ) {
+        if (searchIndex === lfIndex) {
+          dataLines > 0 && onEvent({ id, event: eventType, data }), id = void 0, data = "", dataLines = 0, eventType = void 0, searchIndex = lfIndex + 1, lfIndex = chunk.indexOf(`
+`, searchIndex);
+          continue;
+        }
+        const firstCharCode = chunk.charCodeAt(searchIndex);
+        if (isDataPrefix(chunk, searchIndex, firstCharCode)) {
+          const valueStart = chunk.charCodeAt(searchIndex + 5) === SPACE ? searchIndex + 6 : searchIndex + 5, value = chunk.slice(valueStart, lfIndex);
+          if (dataLines === 0 && chunk.charCodeAt(lfIndex + 1) === LF) {
+            onEvent({ id, event: eventType, data: value }), id = void 0, data = "", eventType = void 0, searchIndex = lfIndex + 2, lfIndex = chunk.indexOf(`
+`, searchIndex);
+            continue;
+          }
+          data = dataLines === 0 ? value : `${data}
+${value}`, dataLines++;
+        } else isEventPrefix(chunk, searchIndex, firstCharCode) ? eventType = chunk.slice(
+          chunk.charCodeAt(searchIndex + 6) === SPACE ? searchIndex + 7 : searchIndex + 6,
+          lfIndex
+        ) || void 0 : parseLine(chunk, searchIndex, lfIndex);
+        searchIndex = lfIndex + 1, lfIndex = chunk.indexOf(`
+`, searchIndex);
+      }
+      return chunk.slice(searchIndex);
+    }
+    for (; searchIndex < chunk.length; ) {
+      const crIndex = chunk.indexOf("\r", searchIndex), lfIndex = chunk.indexOf(`
+`, searchIndex);
+      let lineEnd = -1;
+      if (crIndex !== -1 && lfIndex !== -1 ? lineEnd = crIndex < lfIndex ? crIndex : lfIndex : crIndex !== -1 ? crIndex === chunk.length - 1 ? lineEnd = -1 : lineEnd = crIndex : lfIndex !== -1 && (lineEnd = lfIndex), lineEnd === -1)
+        break;
+      parseLine(chunk, searchIndex, lineEnd), searchIndex = lineEnd + 1, chunk.charCodeAt(searchIndex - 1) === CR && chunk.charCodeAt(searchIndex) === LF && searchIndex++;
+    }
+    return chunk.slice(searchIndex);
+  }
+  function parseLine(chunk, start, end) {
+    if (start === end) {
+      dispatchEvent();
+      return;
+    }
+    const firstCharCode = chunk.charCodeAt(start);
+    if (isDataPrefix(chunk, start, firstCharCode)) {
+      const valueStart = chunk.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5, value2 = chunk.slice(valueStart, end);
+      data = dataLines === 0 ? value2 : `${data}
+${value2}`, dataLines++;
+      return;
+    }
+    if (isEventPrefix(chunk, start, firstCharCode)) {
+      eventType = chunk.slice(chunk.charCodeAt(start + 6) === SPACE ? start + 7 : start + 6, end) || void 0;
+      return;
+    }
+    if (firstCharCode === 105 && chunk.charCodeAt(start + 1) === 100 && chunk.charCodeAt(start + 2) === 58) {
+      const value2 = chunk.slice(chunk.charCodeAt(start + 3) === SPACE ? start + 4 : start + 3, end);
+      value2.includes("\0") || (id = value2);
+      return;
+    }
+    if (firstCharCode === 58) {
+      if (onComment) {
+        const line2 = chunk.slice(start, end);
+        onComment(line2.slice(chunk.charCodeAt(start + 1) === SPACE ? 2 : 1));
+      }
+      return;
+    }
+    const line = chunk.slice(start, end), fieldSeparatorIndex = line.indexOf(":");
+    if (fieldSeparatorIndex === -1) {
+      processField(line, "", line);
+      return;
+    }
+    const field = line.slice(0, fieldSeparatorIndex), offset = line.charCodeAt(fieldSeparatorIndex + 1) === SPACE ? 2 : 1, value = line.slice(fieldSeparatorIndex + offset);
+    processField(field, value, line);
+  }
+  function processField(field, value, line) {
+    switch (field) {
+      case "event":
+        eventType = value || void 0;
+        break;
+      case "data":
+        data = dataLines === 0 ? value : `${data}
+${value}`, dataLines++;
+        break;
+      case "id":
+        value.includes("\0") || (id = value);
+        break;
+      case "retry":
+        /^\d+$/.test(value) ? onRetry(parseInt(value, 10)) : onError(
+          new ParseError(`Invalid \`retry\` value: "${value}"`, {
+            type: "invalid-retry",
+            value,
+            line
+          })
+        );
+        break;
+      default:
+        onError(
+          new ParseError(
+            `Unknown field "${field.length > 20 ? `${field.slice(0, 20)}\u2026` : field}"`,
+            { type: "unknown-field", field, value, line }
+          )
+        );
+        break;
+    }
+  }
+  function dispatchEvent() {
+    dataLines > 0 && onEvent({
+      id,
+      event: eventType,
+      data
+    }), id = void 0, data = "", dataLines = 0, eventType = void 0;
+  }
+  function reset(options = {}) {
+    if (options.consume && pendingFragments.length > 0) {
+      const incompleteLine = pendingFragments.join("");
+      parseLine(incompleteLine, 0, incompleteLine.length);
+    }
+    isFirstChunk = !0, id = void 0, data = "", dataLines = 0, eventType = void 0, pendingFragments.length = 0, pendingFragmentsLength = 0, terminated = !1;
+  }
+  return { feed, reset };
+}
+function isDataPrefix(chunk, i, firstCharCode) {
+  return firstCharCode === 100 && chunk.charCodeAt(i + 1) === 97 && chunk.charCodeAt(i + 2) === 116 && chunk.charCodeAt(i + 3) === 97 && chunk.charCodeAt(i + 4) === 58;
+}
+function isEventPrefix(chunk, i, firstCharCode) {
+  return firstCharCode === 101 && chunk.charCodeAt(i + 1) === 118 && chunk.charCodeAt(i + 2) === 101 && chunk.charCodeAt(i + 3) === 110 && chunk.charCodeAt(i + 4) === 116 && chunk.charCodeAt(i + 5) === 58;
+}
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./src/stream-events.ts
+
+
+
+const stream_events_identifier = union([schemas_string().min(1), schemas_number()]).transform(String);
+const stream_events_optional = (schema) => schema.optional().catch(undefined);
+const eventFields = looseObject({
+    run_id: stream_events_optional(stream_events_identifier),
+    id: stream_events_optional(stream_events_identifier),
+    execution_id: stream_events_optional(stream_events_identifier),
+    thread_id: stream_events_optional(stream_events_identifier),
+    status: stream_events_optional(schemas_string()),
+    delta: stream_events_optional(schemas_string()),
+    content: stream_events_optional(schemas_string()),
+    text: stream_events_optional(schemas_string()),
+    token: stream_events_optional(schemas_string()),
+    output: unknown().optional()
+});
+/** Reads one event's `data`: 'done' for `[DONE]`, undefined for data that is not a JSON object. */
+function interpretEventData(data) {
+    if (data.trim() === '[DONE]')
+        return 'done';
+    let json;
+    try {
+        json = JSON.parse(data);
+    }
+    catch {
+        return undefined;
+    }
+    const parsed = eventFields.safeParse(json);
+    if (!parsed.success)
+        return undefined;
+    const fields = parsed.data;
+    const update = {};
+    const runId = fields.run_id ?? fields.execution_id ?? fields.id;
+    if (runId !== undefined)
+        update.runId = runId;
+    if (fields.thread_id !== undefined)
+        update.threadId = fields.thread_id;
+    if (fields.status !== undefined) {
+        update.rawStatus = fields.status;
+        const status = normalizeStatus(fields.status);
+        if (status)
+            update.status = status;
+    }
+    const piece = fields.delta ?? fields.content ?? fields.text ?? fields.token;
+    if (piece !== undefined)
+        update.piece = piece;
+    if (fields.output !== undefined && fields.output !== null)
+        update.output = outputText(fields.output);
+    const error = errorMessageFrom(json);
+    if (error !== undefined && (fields.error !== undefined || update.status === 'failed')) {
+        update.error = error;
+    }
+    return update;
+}
+// A final `output` event carries the whole answer; past this a stream is treated as broken.
+const MAX_EVENT_BYTES = 256 * 1024 * 1024;
+/**
+ * Feeds the bytes of a server-sent-event stream through a streaming UTF-8 decoder (so that a
+ * character split across chunks survives) into the parser, calling `onUpdate` for each event
+ * and `onActivity` for anything at all (heartbeats included). Resolves with how the stream
+ * ended; rejects when it breaks. `shouldStop` lets the caller end reading early.
+ */
+async function readEventStream(chunks, handlers) {
+    let done = false;
+    let parseError;
+    // Updates of one chunk are handled before the next chunk is read: the stream waits for the
+    // output file, so memory does not fill with events when the disk is slower than the network.
+    let updates = [];
+    const handle = async () => {
+        const batch = updates;
+        updates = [];
+        for (const update of batch)
+            await handlers.onUpdate(update);
+    };
+    const parser = createParser({
+        maxBufferSize: MAX_EVENT_BYTES,
+        onEvent: event => {
+            if (done)
+                return;
+            const update = interpretEventData(event.data);
+            if (update === 'done')
+                done = true;
+            else if (update !== undefined)
+                updates.push(update);
+        },
+        onError: error => {
+            if (error.type === 'max-buffer-size-exceeded')
+                parseError = error;
+        }
+    });
+    const decoder = new TextDecoder('utf-8');
+    let text = '';
+    for await (const chunk of chunks) {
+        handlers.onActivity();
+        text = decoder.decode(chunk, { stream: true });
+        parser.feed(text);
+        await handle();
+        if (parseError)
+            throw parseError;
+        if (done || handlers.shouldStop())
+            return done ? 'done' : 'ended';
+    }
+    const tail = decoder.decode();
+    if (tail !== '') {
+        text = tail;
+        parser.feed(tail);
+    }
+    // A final CR may yet be the first half of a CRLF, so the parser holds the line it ends (and
+    // with it a closing blank line). The stream is over: say so with the LF that settles it.
+    if (text.endsWith('\r'))
+        parser.feed('\n');
+    await handle();
+    return done ? 'done' : 'ended';
 }
 
 ;// CONCATENATED MODULE: ./src/wait.ts
@@ -81287,44 +81854,60 @@ async function runWorkflow(settings, deps, state) {
     state.workflowId = settings.workflowId;
     state.triggeredAt = clock.now();
     const deadline = state.triggeredAt + settings.timeoutMs;
-    const signal = deps.signal ? { signal: deps.signal } : {};
-    const started = await deps.client.triggerRun(settings.trigger, { deadline, ...signal });
+    const started = await deps.client.triggerRun(settings.trigger, {
+        deadline,
+        ...(deps.signal ? { signal: deps.signal } : {})
+    });
     state.runId = started.runId;
-    run_workflow_record(state, started, clock);
+    recordSnapshot(state, started, clock);
     logger.info(`Started run ${started.runId} of workflow ${settings.workflowId}` +
         `${state.threadId ? ` in thread ${state.threadId}` : ''} (${started.rawStatus ?? 'status unknown'}).`);
-    if (!settings.wait || isTerminal(started.status))
+    if (!settings.wait)
         return;
-    let lastStatus = started.status;
+    await followRun(settings, deps, state, deadline);
+}
+/** Gets the run in `state` until it ends or the deadline passes; logs status changes. */
+async function followRun(settings, deps, state, deadline) {
+    const { clock, logger } = deps;
+    const runId = state.runId;
+    if (runId === undefined || state.finished)
+        return;
+    let lastStatus = state.status;
     const result = await waitForRun(deps.client, {
-        runId: started.runId,
-        startedAt: state.triggeredAt,
+        runId,
+        startedAt: state.triggeredAt ?? clock.now(),
         deadline,
         pollIntervalMs: settings.pollIntervalMs,
         maxPollIntervalMs: settings.maxPollIntervalMs,
         clock,
-        ...signal,
+        ...(deps.signal ? { signal: deps.signal } : {}),
         onSnapshot: snapshot => {
-            run_workflow_record(state, snapshot, clock);
+            recordSnapshot(state, snapshot, clock);
             // The end is reported once, by main, with the duration.
             if (snapshot.status !== lastStatus && !isTerminal(snapshot.status)) {
-                logger.info(`Run ${started.runId} is ${snapshot.rawStatus ?? 'in an unknown state'}.`);
+                logger.info(`Run ${runId} is ${snapshot.rawStatus ?? 'in an unknown state'}.`);
                 lastStatus = snapshot.status;
             }
         }
     });
-    logger.debug(`${result.gets} gets of run ${started.runId}`);
-    if (result.timedOut) {
-        state.status = 'timed_out';
-        state.finishedAt = clock.now();
-        state.error =
-            `Gave up waiting for run ${started.runId} after ${formatSeconds(settings.timeoutMs)} s ` +
-                `(last status: ${result.snapshot?.rawStatus ?? started.rawStatus ?? 'unknown'}); the run may still be going ` +
-                'on the platform. Raise `timeout` if the workflow needs longer.';
-    }
+    logger.debug(`${result.gets} gets of run ${runId}`);
+    if (result.timedOut)
+        noteTimeout(state, settings, clock);
+}
+function noteTimeout(state, settings, clock) {
+    state.status = 'timed_out';
+    state.finishedAt = clock.now();
+    state.error =
+        `Gave up waiting for run ${state.runId} after ${formatSeconds(settings.timeoutMs)} s ` +
+            `(last status: ${lastRawStatus(state)}); the run may still be going on the platform. ` +
+            'Raise `timeout` if the workflow needs longer.';
+}
+function lastRawStatus(state) {
+    const raw = state.result;
+    return typeof raw?.status === 'string' ? raw.status : 'unknown';
 }
 /** Copies what a snapshot says into the state; a terminal status marks the run finished. */
-function run_workflow_record(state, snapshot, clock) {
+function recordSnapshot(state, snapshot, clock) {
     if (snapshot.threadId)
         state.threadId = snapshot.threadId;
     if (snapshot.status)
@@ -81335,11 +81918,141 @@ function run_workflow_record(state, snapshot, clock) {
     if (isTerminal(snapshot.status) && !state.finished) {
         state.finished = true;
         state.finishedAt = clock.now();
-        if (snapshot.status === 'failed')
-            state.error = snapshot.error ?? 'The run failed without an error message.';
-        if (snapshot.status === 'cancelled')
+        if (snapshot.status === 'failed') {
+            state.error = snapshot.error ?? state.error ?? 'The run failed without an error message.';
+        }
+        if (snapshot.status === 'cancelled') {
             state.error = snapshot.error ?? 'The run was cancelled on the platform.';
+        }
     }
+}
+
+;// CONCATENATED MODULE: ./src/run-stream.ts
+
+
+
+
+/** With nothing at all (not even a heartbeat) for this long, the stream is given up for polling. */
+const STREAM_IDLE_TIMEOUT_MS = 60_000;
+// After a terminal status, a final `output` or `[DONE]` may still be on its way.
+const AFTER_TERMINAL_GRACE_MS = 1_000;
+/**
+ * Triggers the run through the streaming endpoint and follows its events: output is echoed
+ * to the log and written to the output file as it comes, and the step ends with the run.
+ * If the stream ends, breaks or goes quiet first, the run is followed by getting it by id,
+ * never by triggering again.
+ */
+async function streamWorkflow(settings, deps, state) {
+    const { clock, logger } = deps;
+    state.workflowId = settings.workflowId;
+    state.triggeredAt = clock.now();
+    const deadline = state.triggeredAt + settings.timeoutMs;
+    const signal = deps.signal ? { signal: deps.signal } : {};
+    const start = await deps.client.openRunStream(settings.trigger, { deadline, ...signal });
+    if (start.kind === 'run') {
+        // The platform answered with a run object rather than a stream: follow it by polling.
+        state.runId = start.run.runId;
+        recordSnapshot(state, start.run, clock);
+        logger.info(`Started run ${start.run.runId}; the platform sent no stream, so it is polled.`);
+        return followAfterStream(settings, deps, state, deadline);
+    }
+    let lastStatus = state.status;
+    let terminalAt;
+    let idle;
+    let idleExpired = false;
+    const resetIdle = () => {
+        clearTimeout(idle);
+        idle = setTimeout(() => {
+            idleExpired = true;
+            start.events.destroy(new Error('no event or heartbeat'));
+        }, deps.idleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS);
+    };
+    const untilDeadline = setTimeout(() => start.events.destroy(new Error('timeout spent')), Math.max(0, deadline - clock.now()));
+    const onUpdate = async (update) => {
+        if (update.runId && state.runId === undefined) {
+            state.runId = update.runId;
+            if (update.threadId)
+                state.threadId = update.threadId;
+            logger.info(`Started run ${update.runId} of workflow ${settings.workflowId}` +
+                `${state.threadId ? ` in thread ${state.threadId}` : ''}; streaming its output.`);
+        }
+        else if (update.threadId && state.threadId === undefined) {
+            state.threadId = update.threadId;
+        }
+        if (update.piece !== undefined) {
+            deps.live.push(update.piece);
+            await deps.output.append(update.piece);
+        }
+        if (update.output !== undefined)
+            await deps.output.replace(update.output);
+        if (update.error !== undefined)
+            state.error = update.error;
+        if (update.status !== undefined) {
+            // The stream has no run object; `result` gets the run as the events described it.
+            const raw = {
+                run_id: state.runId,
+                thread_id: state.threadId,
+                status: update.rawStatus,
+                ...(state.error === undefined ? {} : { error: state.error })
+            };
+            recordSnapshot(state, { status: update.status, raw, ...errorOf(update) }, clock);
+            // The first status is told by the "Started run" line; the end, by main with the duration.
+            const changed = lastStatus !== undefined && update.status !== lastStatus;
+            if (changed && !isTerminal(update.status)) {
+                logger.info(`Run ${state.runId ?? '(id not yet known)'} is ${update.rawStatus}.`);
+            }
+            lastStatus = update.status;
+            if (isTerminal(update.status))
+                terminalAt ??= clock.now();
+        }
+    };
+    let end = 'broken';
+    let cause;
+    resetIdle();
+    try {
+        end = await readEventStream(start.events, {
+            onUpdate,
+            onActivity: resetIdle,
+            shouldStop: () => terminalAt !== undefined && clock.now() - terminalAt > AFTER_TERMINAL_GRACE_MS
+        });
+    }
+    catch (error) {
+        cause = error;
+    }
+    finally {
+        clearTimeout(idle);
+        clearTimeout(untilDeadline);
+        start.events.destroy();
+    }
+    deps.live.close();
+    if (state.finished)
+        return;
+    if (clock.now() >= deadline)
+        return noteTimeout(state, settings, clock);
+    const why = idleExpired
+        ? `nothing arrived for ${(deps.idleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS) / 1000} s`
+        : end === 'broken'
+            ? `the stream broke (${cause instanceof Error ? cause.message : String(cause)})`
+            : 'the stream ended before the run did';
+    if (state.runId === undefined) {
+        throw new ApiError(`The run's stream stopped before it named the run (${why}), so the action cannot follow ` +
+            'it. A run may have started: check the platform before re-running this job.', { kind: 'protocol', runMayHaveStarted: true, cause });
+    }
+    logger.info(`${capitalise(why)}; following run ${state.runId} by getting it.`);
+    return followAfterStream(settings, deps, state, deadline);
+}
+async function followAfterStream(settings, deps, state, deadline) {
+    const before = state.output;
+    await followRun(settings, deps, state, deadline);
+    // The run as read replaces what the stream gave, when it carries an output.
+    if (state.output !== undefined && state.output !== before)
+        await deps.output.replace(state.output);
+}
+function errorOf(update) {
+    return update.error === undefined ? {} : { error: update.error };
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -81425,6 +82138,9 @@ function escapeBounded(text, maxBytes) {
 
 
 
+
+
+
 /**
  * The step: read inputs, run the workflow, publish what is known. The one place that sets
  * outputs and turns a thrown value into `core.setFailed`.
@@ -81433,61 +82149,85 @@ async function run() {
     const state = newRunState();
     let redactor = new Redactor([]);
     let inputs;
+    let sink;
     let failure;
     try {
         inputs = await readInputs();
-        redactor = new Redactor([inputs.apiKey]);
+        const settings = inputs;
+        redactor = new Redactor([settings.apiKey]);
         const logger = coreLogger(redactor);
-        const client = new PlatformClient({
-            baseUrl: inputs.baseUrl,
-            apiKey: inputs.apiKey,
-            paths: inputs.paths,
-            retries: inputs.retries,
-            logger,
-            clock: systemClock
-        });
-        await runWorkflow({
-            workflowId: inputs.workflowId,
-            trigger: {
-                workflowId: inputs.workflowId,
-                inputs: inputs.workflowInputs,
-                ...(inputs.threadId ? { threadId: inputs.threadId } : {})
-            },
-            wait: inputs.wait,
-            timeoutMs: inputs.timeoutMs,
-            pollIntervalMs: inputs.pollIntervalMs,
-            maxPollIntervalMs: inputs.maxPollIntervalMs
-        }, { client, clock: systemClock, logger }, state);
+        const outputFile = () => settings.outputFile ?? defaultOutputFile(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), state.runId);
+        sink = new OutputSink(outputFile, redactor, MAX_OUTPUT_BYTES);
+        const deps = {
+            client: new PlatformClient({
+                baseUrl: settings.baseUrl,
+                apiKey: settings.apiKey,
+                paths: settings.paths,
+                retries: settings.retries,
+                logger,
+                clock: systemClock
+            }),
+            clock: systemClock,
+            logger
+        };
+        if (settings.stream && settings.wait) {
+            const live = new LiveLog({
+                write: block => info(redactor.redact(block)),
+                holdBackChars: Math.max(0, redactor.longestSecretLength - 1)
+            });
+            await streamWorkflow(runSettings(settings), { ...deps, output: sink, live }, state);
+        }
+        else {
+            await runWorkflow(runSettings(settings), deps, state);
+        }
     }
     catch (error) {
         failure = error;
     }
     try {
-        await publish(state, inputs, redactor, failure);
+        await publish(state, inputs, sink, redactor, failure);
     }
     catch (error) {
         setFailed(redactor.redact(`Could not publish the run's results: ${getErrorMessage(error)}`));
     }
+    // maxRSS is in KiB; a debug line lets users (and the stream tests) see memory stay flat.
+    core_debug(`peak memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MiB`);
 }
-async function publish(state, inputs, redactor, failure) {
+function runSettings(inputs) {
+    return {
+        workflowId: inputs.workflowId,
+        trigger: {
+            workflowId: inputs.workflowId,
+            inputs: inputs.workflowInputs,
+            ...(inputs.threadId ? { threadId: inputs.threadId } : {})
+        },
+        wait: inputs.wait,
+        timeoutMs: inputs.timeoutMs,
+        pollIntervalMs: inputs.pollIntervalMs,
+        maxPollIntervalMs: inputs.maxPollIntervalMs
+    };
+}
+async function publish(state, inputs, sink, redactor, failure) {
     const r = (text) => redactor.redact(text);
     const failureMessage = failure === undefined ? undefined : r(getErrorMessage(failure));
     const duration = state.triggeredAt === undefined
         ? undefined
         : formatSeconds((state.finishedAt ?? Date.now()) - state.triggeredAt);
-    let outputFile;
-    if (state.output !== undefined) {
-        state.output = r(state.output);
-        outputFile =
-            inputs?.outputFile ?? defaultOutputFile(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), state.runId);
-        await writeOutputFile(outputFile, state.output);
-        const bounded = boundUtf8(state.output, MAX_OUTPUT_BYTES, truncationMarker('output', Buffer.byteLength(state.output), outputFile));
+    // A streamed output is in the sink already; a polled one arrives here whole.
+    if (sink && state.output !== undefined && !sink.hasOutput)
+        await sink.replace(state.output);
+    const written = await sink?.close();
+    if (written) {
+        state.output = written.head;
+        const marker = truncationMarker('output', written.totalBytes, written.file);
+        const bounded = boundUtf8(written.head, MAX_OUTPUT_BYTES, marker);
         if (bounded.truncated) {
-            warning(`The run's output is larger than ${MAX_OUTPUT_BYTES} bytes; the \`output\` step output is cut short. ` +
-                `Read the whole output from ${outputFile} (the \`output-file\` output).`);
+            warning(`The run's output (${written.totalBytes} bytes) is larger than ${MAX_OUTPUT_BYTES} bytes; ` +
+                `the \`output\` step output is cut short. Read the whole output from ${written.file} ` +
+                '(the `output-file` output).');
         }
         setOutput('output', bounded.text);
-        setOutput('output-file', outputFile);
+        setOutput('output-file', written.file);
     }
     if (state.runId !== undefined)
         setOutput('run-id', state.runId);
@@ -81497,7 +82237,8 @@ async function publish(state, inputs, redactor, failure) {
         setOutput('status', state.status);
     if (state.result !== undefined) {
         const json = r(JSON.stringify(state.result));
-        setOutput('result', boundUtf8(json, MAX_OUTPUT_BYTES, truncationMarker('result', Buffer.byteLength(json), undefined)).text);
+        const marker = truncationMarker('result', Buffer.byteLength(json), undefined);
+        setOutput('result', boundUtf8(json, MAX_OUTPUT_BYTES, marker).text);
     }
     const error = failureMessage ?? (state.error === undefined ? undefined : r(state.error));
     if (error !== undefined) {
@@ -81507,7 +82248,11 @@ async function publish(state, inputs, redactor, failure) {
     if (duration !== undefined)
         setOutput('duration', duration);
     if (inputs?.summary && (state.runId !== undefined || failure instanceof ApiError)) {
-        const card = renderRunSummary({ state: { ...state, error }, duration, outputFile });
+        const card = renderRunSummary({
+            state: { ...state, ...(error === undefined ? {} : { error }) },
+            duration,
+            outputFile: written?.file
+        });
         await summary.addRaw(r(card)).write();
     }
     if (failureMessage !== undefined) {
@@ -81519,11 +82264,14 @@ async function publish(state, inputs, redactor, failure) {
         info(`Run ${state.runId} is ${state.status ?? 'in an unknown state'}${finishedIn}.`);
         return;
     }
-    const message = `Run ${state.runId} ${state.status === 'timed_out' ? 'timed out' : state.status}: ${error}`;
-    if (inputs?.failOnError === false)
+    const verb = state.status === 'timed_out' ? 'timed out' : state.status;
+    const message = `Run ${state.runId} ${verb}: ${error}`;
+    if (inputs?.failOnError === false) {
         warning(`${message} (fail-on-error is false: the step stays green)`);
-    else
+    }
+    else {
         setFailed(message);
+    }
 }
 function coreLogger(redactor) {
     return {

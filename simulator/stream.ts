@@ -149,7 +149,15 @@ export async function streamRun(job: StreamJob): Promise<void> {
   res.flushHeaders()
   const writer = new ChunkWriter(res, options.chunkSize, options.dropAfterBytes)
   if (options.raw !== undefined) {
-    await writer.push(options.raw, true)
+    const body = Buffer.from(options.raw, 'utf8')
+    if (options.splitAt !== undefined) {
+      // Two separate reads for the client: the pause keeps the kernel from joining them.
+      await writer.push(body.subarray(0, options.splitAt), true)
+      await new Promise(resolve => setTimeout(resolve, 20))
+      await writer.push(body.subarray(options.splitAt), true)
+    } else {
+      await writer.push(body, true)
+    }
     if (!writer.closed) res.end()
     return
   }

@@ -50,6 +50,8 @@ export interface StreamOptions {
   multilineData?: boolean
   stallAfterEvents?: number
   raw?: string
+  /** With `raw`: write the body in two parts cut at this byte offset, 20 ms apart. */
+  splitAt?: number
 }
 
 export type FaultRoute = 'trigger' | 'stream' | 'get' | 'cancel' | 'any'

@@ -28,7 +28,9 @@ export const INPUT_NAMES = [
   'allow-http',
   'trigger-path',
   'run-path',
-  'cancel-path'
+  'cancel-path',
+  'stream',
+  'stream-path'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -52,6 +54,8 @@ export interface ActionInputs {
   outputFile: string | undefined
   summary: boolean
   allowHttp: boolean
+  /** Trigger through the streaming endpoint and follow the run's events. */
+  stream: boolean
   paths: PlatformPaths
 }
 
@@ -115,7 +119,9 @@ const schema = z.object({
   'allow-http': boolean.default(false),
   'trigger-path': endpointPath(false).default(DEFAULT_PATHS.trigger),
   'run-path': endpointPath(true).default(DEFAULT_PATHS.run),
-  'cancel-path': endpointPath(true).default(DEFAULT_PATHS.cancel)
+  'cancel-path': endpointPath(true).default(DEFAULT_PATHS.cancel),
+  stream: boolean.default(false),
+  'stream-path': endpointPath(false).default(DEFAULT_PATHS.stream)
 } satisfies Record<InputName, z.ZodType>)
 
 /** Reads every input through @actions/core; the only caller of `core.getInput`. */
@@ -178,11 +184,12 @@ export async function parseInputs(raw: RawInputs, workspace: string): Promise<Ac
     outputFile: data['output-file'] ? path.resolve(workspace, data['output-file']) : undefined,
     summary: data.summary,
     allowHttp,
+    stream: data.stream,
     paths: {
       trigger: data['trigger-path'],
       run: data['run-path'],
       cancel: data['cancel-path'],
-      stream: DEFAULT_PATHS.stream
+      stream: data['stream-path']
     }
   }
 }

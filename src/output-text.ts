@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs'
 import path from 'node:path'
 
 /** The most a step output may carry: GitHub's limits are per job, so one output stays modest. */
@@ -34,9 +33,4 @@ export function truncationMarker(
 export function defaultOutputFile(runnerTemp: string, runId: string | undefined): string {
   const safeId = (runId ?? 'unknown').replace(/[^A-Za-z0-9._-]/g, '_')
   return path.join(runnerTemp, `ai-planet-run-${safeId}.txt`)
-}
-
-export async function writeOutputFile(file: string, text: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true })
-  await fs.writeFile(file, text, 'utf8')
 }

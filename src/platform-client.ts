@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto'
-import { Agent, request, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
 import type { Clock } from './clock.js'
 import { ApiError, getErrorMessage } from './errors.js'
 import { excerpt, httpStatusError, RUN_MAY_HAVE_STARTED, type Endpoint } from './http-errors.js'
+import {
+  createDispatcher,
+  errorCode,
+  headerValue,
+  HttpTransport,
+  type HttpAnswer
+} from './http-transport.js'
 import type { Logger } from './logger.js'
 import { parseRetryAfterMs, retryDelayMs } from './retry.js'
 import { parseRunSnapshot, type RunSnapshot } from './run-response.js'
-import { USER_AGENT } from './version.js'
 import type { WorkflowInput } from './workflow-inputs.js'
 
 export interface PlatformPaths {
@@ -26,7 +32,7 @@ export interface ClientConfig {
   clock: Clock
   random?: () => number
   dispatcher?: Dispatcher
-  /** Bound on one attempt (connect, headers, and each pause in the body). */
+  /** Bound on one attempt (connect, headers, and each pause in a JSON body). */
   requestTimeoutMs?: number
 }
 
@@ -44,43 +50,27 @@ export interface RequestContext {
 
 export type StartedRun = RunSnapshot & { runId: string }
 
-const MAX_REDIRECTS = 5
-const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
-// Errors raised before the request left the machine: the platform cannot have seen it.
-const CONNECT_ERROR_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EADDRNOTAVAIL',
-  'UND_ERR_CONNECT_TIMEOUT'
-])
+/** The streaming trigger's answer: a stream of events, or (tolerated) a plain run object. */
+export type StreamStart =
+  | { kind: 'stream'; events: AsyncIterable<Uint8Array> & { destroy(error?: Error): void } }
+  | { kind: 'run'; run: StartedRun }
 
-interface HttpAnswer {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
-}
-
-/** One attempt's outcome: an answer, or a network failure and whether the request was sent. */
-type Attempt = { ok: true; answer: HttpAnswer } | { ok: false; error: unknown; sent: boolean }
-
-/** The one dispatcher of the action; a proxy agent will replace it here (ROADMAP). */
-export function createDispatcher(): Dispatcher {
-  return new Agent({ connect: { timeout: 10_000 }, keepAliveTimeout: 10_000 })
-}
-
-/** The only module that speaks HTTP to the platform: one method per endpoint, one retry policy. */
+/** The only module that speaks to the platform: one method per endpoint, one retry policy. */
 export class PlatformClient {
   private readonly config: ClientConfig
-  private readonly dispatcher: Dispatcher
+  private readonly transport: HttpTransport
   private readonly random: () => number
 
   constructor(config: ClientConfig) {
     this.config = config
-    this.dispatcher = config.dispatcher ?? createDispatcher()
     this.random = config.random ?? Math.random
+    this.transport = new HttpTransport(
+      config.apiKey,
+      config.dispatcher ?? createDispatcher(),
+      config.clock,
+      config.logger,
+      config.requestTimeoutMs
+    )
   }
 
   endpointUrl(template: string, runId?: string): URL {
@@ -90,43 +80,53 @@ export class PlatformClient {
     return new URL(`${base}${path.startsWith('/') ? '' : '/'}${path}`)
   }
 
-  /**
-   * Starts a run. Retried only where the platform certainly started nothing: 429 (the concurrency
-   * cap, until the deadline), 503 and failures to connect. Anything ambiguous fails at once.
-   */
+  /** Starts a run and returns the platform's first view of it. */
   async triggerRun(trigger: TriggerRequest, context: RequestContext): Promise<StartedRun> {
+    const answer = await this.startRun(this.config.paths.trigger, trigger, context, false)
+    return this.startedRun(answer)
+  }
+
+  /** Starts a run through the streaming trigger, with the trigger's retry rules. */
+  async openRunStream(trigger: TriggerRequest, context: RequestContext): Promise<StreamStart> {
+    const answer = await this.startRun(this.config.paths.stream, trigger, context, true)
+    if (answer.stream) return { kind: 'stream', events: answer.stream }
+    return { kind: 'run', run: this.startedRun(answer) }
+  }
+
+  /**
+   * POSTs a trigger. Retried only where the platform certainly started nothing: 429 (the
+   * concurrency cap, until the deadline), 503 and failures to connect. Anything ambiguous
+   * (500, 502, 504, a reset or timeout after sending) fails at once: a retry could start a
+   * second run. One Idempotency-Key covers every attempt.
+   */
+  private async startRun(
+    path: string,
+    trigger: TriggerRequest,
+    context: RequestContext,
+    stream: boolean
+  ): Promise<HttpAnswer> {
     const endpoint: Endpoint = { name: 'trigger', workflowId: trigger.workflowId }
     const body = JSON.stringify({
       workflow_configuration_id: trigger.workflowId,
       inputs: trigger.inputs,
       ...(trigger.threadId ? { thread_id: trigger.threadId } : {})
     })
-    const idempotencyKey = randomUUID()
+    const options = { ...context, body, idempotencyKey: randomUUID(), stream }
     let transientFailures = 0
-    let attempts = 0
-    for (;;) {
-      attempts++
-      const attempt = await this.send(
-        'POST',
-        this.endpointUrl(this.config.paths.trigger),
-        context,
-        {
-          body,
-          idempotencyKey
-        }
-      )
+    for (let attempts = 1; ; attempts++) {
+      const attempt = await this.transport.send('POST', this.endpointUrl(path), options)
       if (!attempt.ok) {
-        if (attempt.sent) throw this.networkError(endpoint, attempt.error, true)
-        if (++transientFailures > this.config.retries)
-          throw this.networkError(endpoint, attempt.error, false)
-        await this.pause(transientFailures - 1, undefined, context, () =>
-          this.networkError(endpoint, attempt.error, false)
-        )
+        const failure = () => this.networkError(endpoint, attempt.error, attempt.sent)
+        if (attempt.sent || ++transientFailures > this.config.retries) throw failure()
+        await this.pause(transientFailures - 1, undefined, context, failure)
         continue
       }
       const { answer } = attempt
-      if (answer.status >= 200 && answer.status < 300) return this.startedRun(answer)
-      const retryAfterMs = parseRetryAfterMs(header(answer, 'retry-after'), this.config.clock.now())
+      if (answer.status >= 200 && answer.status < 300) return answer
+      const retryAfterMs = parseRetryAfterMs(
+        headerValue(answer, 'retry-after'),
+        this.config.clock.now()
+      )
       const giveUp = (): ApiError =>
         httpStatusError(endpoint, answer.status, answer.body, { attempts })
       if (answer.status === 429) {
@@ -165,8 +165,9 @@ export class PlatformClient {
         context
       )
     } catch (error) {
-      if (error instanceof ApiError && (error.httpStatus === 404 || error.httpStatus === 409))
+      if (error instanceof ApiError && (error.httpStatus === 404 || error.httpStatus === 409)) {
         return undefined
+      }
       throw error
     }
   }
@@ -180,7 +181,7 @@ export class PlatformClient {
     const url = this.endpointUrl(template, endpoint.runId)
     let failures = 0
     for (;;) {
-      const attempt = await this.send(method, url, context, {})
+      const attempt = await this.transport.send(method, url, context)
       let failure: () => ApiError
       let retryAfterMs: number | undefined
       if (!attempt.ok) {
@@ -196,7 +197,10 @@ export class PlatformClient {
               { kind: 'protocol', httpStatus: answer.status }
             )
         } else if (answer.status === 429 || answer.status >= 500) {
-          retryAfterMs = parseRetryAfterMs(header(answer, 'retry-after'), this.config.clock.now())
+          retryAfterMs = parseRetryAfterMs(
+            headerValue(answer, 'retry-after'),
+            this.config.clock.now()
+          )
           failure = () =>
             httpStatusError(endpoint, answer.status, answer.body, { attempts: failures + 1 })
         } else {
@@ -250,98 +254,6 @@ export class PlatformClient {
       { kind: 'unreachable', runMayHaveStarted: ambiguous, cause: error }
     )
   }
-
-  /** One attempt, following same-origin redirects; the bearer key never leaves the base origin. */
-  private async send(
-    method: 'GET' | 'POST',
-    firstUrl: URL,
-    context: RequestContext,
-    options: { body?: string; idempotencyKey?: string }
-  ): Promise<Attempt> {
-    let url = firstUrl
-    for (let hop = 0; ; hop++) {
-      const started = this.config.clock.now()
-      const remaining = Math.max(1, context.deadline - started)
-      const timeout = Math.min(
-        this.config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-        remaining
-      )
-      const signals = [AbortSignal.timeout(remaining), ...(context.signal ? [context.signal] : [])]
-      let answer: HttpAnswer
-      try {
-        const response = await request(url, {
-          method,
-          dispatcher: this.dispatcher,
-          headers: {
-            authorization: `Bearer ${this.config.apiKey}`,
-            accept: 'application/json',
-            'user-agent': USER_AGENT,
-            ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-            ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {})
-          },
-          body: options.body,
-          headersTimeout: timeout,
-          bodyTimeout: timeout,
-          signal: AbortSignal.any(signals)
-        })
-        answer = { status: response.statusCode, headers: response.headers, body: '' }
-        try {
-          answer.body = await response.body.text()
-        } catch (error) {
-          this.logRequest(method, url, started, errorCode(error) ?? 'body error')
-          return { ok: false, error, sent: true }
-        }
-      } catch (error) {
-        context.signal?.throwIfAborted()
-        const code = errorCode(error)
-        this.logRequest(method, url, started, code ?? 'error')
-        return { ok: false, error, sent: !(code && CONNECT_ERROR_CODES.has(code)) }
-      }
-      this.logRequest(method, url, started, String(answer.status))
-      const location = header(answer, 'location')
-      if (answer.status < 300 || answer.status >= 400 || location === undefined) {
-        return { ok: true, answer }
-      }
-      const target = new URL(location, url)
-      if (target.origin !== firstUrl.origin) {
-        throw new ApiError(
-          `The platform redirected ${method} ${url.pathname} to another origin (${target.origin}); ` +
-            'the action does not follow it, so that the API key is not sent there. ' +
-            'Set `base-url` to the API host itself.',
-          { kind: 'protocol', httpStatus: answer.status }
-        )
-      }
-      const keepsMethod = answer.status === 307 || answer.status === 308
-      if ((!keepsMethod && method !== 'GET') || hop >= MAX_REDIRECTS) {
-        throw new ApiError(
-          `The platform answered ${method} ${url.pathname} with a redirect (HTTP ${answer.status}) ` +
-            'that the action will not follow. Check `base-url` and the endpoint paths.',
-          { kind: 'protocol', httpStatus: answer.status }
-        )
-      }
-      url = target
-    }
-  }
-
-  private logRequest(method: string, url: URL, started: number, outcome: string): void {
-    // Method, path, outcome and time only: never a header, a query string or a body.
-    this.config.logger.debug(
-      `${method} ${url.pathname} -> ${outcome} (${this.config.clock.now() - started} ms)`
-    )
-  }
-}
-
-function header(answer: HttpAnswer, name: string): string | undefined {
-  const value = answer.headers[name]
-  return Array.isArray(value) ? value[0] : value
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (error !== null && typeof error === 'object' && 'code' in error) {
-    const code = (error as { code: unknown }).code
-    if (typeof code === 'string') return code
-  }
-  return undefined
 }
 
 function parseJson<T>(text: string, read: (value: unknown) => T | undefined): T | undefined {

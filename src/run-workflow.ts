@@ -38,48 +38,69 @@ export async function runWorkflow(
   state.workflowId = settings.workflowId
   state.triggeredAt = clock.now()
   const deadline = state.triggeredAt + settings.timeoutMs
-  const signal = deps.signal ? { signal: deps.signal } : {}
 
-  const started = await deps.client.triggerRun(settings.trigger, { deadline, ...signal })
+  const started = await deps.client.triggerRun(settings.trigger, {
+    deadline,
+    ...(deps.signal ? { signal: deps.signal } : {})
+  })
   state.runId = started.runId
-  record(state, started, clock)
+  recordSnapshot(state, started, clock)
   logger.info(
     `Started run ${started.runId} of workflow ${settings.workflowId}` +
       `${state.threadId ? ` in thread ${state.threadId}` : ''} (${started.rawStatus ?? 'status unknown'}).`
   )
-  if (!settings.wait || isTerminal(started.status)) return
+  if (!settings.wait) return
+  await followRun(settings, deps, state, deadline)
+}
 
-  let lastStatus = started.status
+/** Gets the run in `state` until it ends or the deadline passes; logs status changes. */
+export async function followRun(
+  settings: RunSettings,
+  deps: RunDeps,
+  state: RunState,
+  deadline: number
+): Promise<void> {
+  const { clock, logger } = deps
+  const runId = state.runId
+  if (runId === undefined || state.finished) return
+  let lastStatus = state.status
   const result = await waitForRun(deps.client, {
-    runId: started.runId,
-    startedAt: state.triggeredAt,
+    runId,
+    startedAt: state.triggeredAt ?? clock.now(),
     deadline,
     pollIntervalMs: settings.pollIntervalMs,
     maxPollIntervalMs: settings.maxPollIntervalMs,
     clock,
-    ...signal,
+    ...(deps.signal ? { signal: deps.signal } : {}),
     onSnapshot: snapshot => {
-      record(state, snapshot, clock)
+      recordSnapshot(state, snapshot, clock)
       // The end is reported once, by main, with the duration.
       if (snapshot.status !== lastStatus && !isTerminal(snapshot.status)) {
-        logger.info(`Run ${started.runId} is ${snapshot.rawStatus ?? 'in an unknown state'}.`)
+        logger.info(`Run ${runId} is ${snapshot.rawStatus ?? 'in an unknown state'}.`)
         lastStatus = snapshot.status
       }
     }
   })
-  logger.debug(`${result.gets} gets of run ${started.runId}`)
-  if (result.timedOut) {
-    state.status = 'timed_out'
-    state.finishedAt = clock.now()
-    state.error =
-      `Gave up waiting for run ${started.runId} after ${formatSeconds(settings.timeoutMs)} s ` +
-      `(last status: ${result.snapshot?.rawStatus ?? started.rawStatus ?? 'unknown'}); the run may still be going ` +
-      'on the platform. Raise `timeout` if the workflow needs longer.'
-  }
+  logger.debug(`${result.gets} gets of run ${runId}`)
+  if (result.timedOut) noteTimeout(state, settings, clock)
+}
+
+export function noteTimeout(state: RunState, settings: RunSettings, clock: Clock): void {
+  state.status = 'timed_out'
+  state.finishedAt = clock.now()
+  state.error =
+    `Gave up waiting for run ${state.runId} after ${formatSeconds(settings.timeoutMs)} s ` +
+    `(last status: ${lastRawStatus(state)}); the run may still be going on the platform. ` +
+    'Raise `timeout` if the workflow needs longer.'
+}
+
+function lastRawStatus(state: RunState): string {
+  const raw = state.result as { status?: unknown } | undefined
+  return typeof raw?.status === 'string' ? raw.status : 'unknown'
 }
 
 /** Copies what a snapshot says into the state; a terminal status marks the run finished. */
-function record(state: RunState, snapshot: RunSnapshot, clock: Clock): void {
+export function recordSnapshot(state: RunState, snapshot: RunSnapshot, clock: Clock): void {
   if (snapshot.threadId) state.threadId = snapshot.threadId
   if (snapshot.status) state.status = snapshot.status
   if (snapshot.output !== undefined) state.output = snapshot.output
@@ -87,9 +108,11 @@ function record(state: RunState, snapshot: RunSnapshot, clock: Clock): void {
   if (isTerminal(snapshot.status) && !state.finished) {
     state.finished = true
     state.finishedAt = clock.now()
-    if (snapshot.status === 'failed')
-      state.error = snapshot.error ?? 'The run failed without an error message.'
-    if (snapshot.status === 'cancelled')
+    if (snapshot.status === 'failed') {
+      state.error = snapshot.error ?? state.error ?? 'The run failed without an error message.'
+    }
+    if (snapshot.status === 'cancelled') {
       state.error = snapshot.error ?? 'The run was cancelled on the platform.'
+    }
   }
 }

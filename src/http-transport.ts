@@ -1,0 +1,160 @@
+import { Agent, request, type Dispatcher } from 'undici'
+import type { Clock } from './clock.js'
+import { ApiError } from './errors.js'
+import type { Logger } from './logger.js'
+import { USER_AGENT } from './version.js'
+
+/** One HTTP attempt to the platform, for the client; nothing else in the action speaks HTTP. */
+
+export interface HttpAnswer {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  /** The body as text; empty when `stream` was asked for and the answer is a 2xx. */
+  body: string
+  /** The unread body of a 2xx when `stream` was asked for. */
+  stream?: AsyncIterable<Uint8Array> & { destroy(error?: Error): void }
+}
+
+/** An answer, or a network failure and whether the request had left (was possibly seen). */
+export type Attempt =
+  { ok: true; answer: HttpAnswer } | { ok: false; error: unknown; sent: boolean }
+
+export interface SendOptions {
+  body?: string
+  idempotencyKey?: string
+  /** Return a 2xx body unread, for server-sent events; idle detection is the reader's job. */
+  stream?: boolean
+  deadline: number
+  signal?: AbortSignal
+}
+
+const MAX_REDIRECTS = 5
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
+// Errors raised before the request left the machine: the platform cannot have seen it.
+const CONNECT_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT'
+])
+
+/** The one dispatcher of the action; a proxy agent will replace it here (ROADMAP). */
+export function createDispatcher(): Dispatcher {
+  return new Agent({ connect: { timeout: 10_000 }, keepAliveTimeout: 10_000 })
+}
+
+export class HttpTransport {
+  constructor(
+    private readonly apiKey: string,
+    private readonly dispatcher: Dispatcher,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly requestTimeoutMs: number = DEFAULT_REQUEST_TIMEOUT_MS
+  ) {}
+
+  /** One attempt, following same-origin redirects; the bearer key never leaves the first origin. */
+  async send(method: 'GET' | 'POST', firstUrl: URL, options: SendOptions): Promise<Attempt> {
+    let url = firstUrl
+    for (let hop = 0; ; hop++) {
+      const started = this.clock.now()
+      const remaining = Math.max(1, options.deadline - started)
+      const timeout = Math.min(this.requestTimeoutMs, remaining)
+      const signals = [AbortSignal.timeout(remaining), ...(options.signal ? [options.signal] : [])]
+      let answer: HttpAnswer
+      try {
+        const response = await request(url, {
+          method,
+          dispatcher: this.dispatcher,
+          headers: {
+            authorization: `Bearer ${this.apiKey}`,
+            accept: options.stream ? 'text/event-stream' : 'application/json',
+            'user-agent': USER_AGENT,
+            ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {})
+          },
+          body: options.body,
+          headersTimeout: timeout,
+          // A stream may be quiet between events for longer than a request may take.
+          bodyTimeout: options.stream ? 0 : timeout,
+          signal: AbortSignal.any(signals)
+        })
+        answer = { status: response.statusCode, headers: response.headers, body: '' }
+        const is2xx = answer.status >= 200 && answer.status < 300
+        if (options.stream && is2xx && isEventStream(answer)) {
+          this.logRequest(method, url, started, `${answer.status} (stream)`)
+          return { ok: true, answer: { ...answer, stream: response.body } }
+        }
+        try {
+          answer.body = await response.body.text()
+        } catch (error) {
+          this.logRequest(method, url, started, errorCode(error) ?? 'body error')
+          return { ok: false, error, sent: true }
+        }
+      } catch (error) {
+        options.signal?.throwIfAborted()
+        const code = errorCode(error)
+        this.logRequest(method, url, started, code ?? 'error')
+        return { ok: false, error, sent: !(code && CONNECT_ERROR_CODES.has(code)) }
+      }
+      this.logRequest(method, url, started, String(answer.status))
+      const location = headerValue(answer, 'location')
+      if (answer.status < 300 || answer.status >= 400 || location === undefined) {
+        return { ok: true, answer }
+      }
+      url = this.redirectTarget(method, url, firstUrl, answer.status, location, hop)
+    }
+  }
+
+  private redirectTarget(
+    method: string,
+    url: URL,
+    firstUrl: URL,
+    status: number,
+    location: string,
+    hop: number
+  ): URL {
+    const target = new URL(location, url)
+    if (target.origin !== firstUrl.origin) {
+      throw new ApiError(
+        `The platform redirected ${method} ${url.pathname} to another origin (${target.origin}); ` +
+          'the action does not follow it, so that the API key is not sent there. ' +
+          'Set `base-url` to the API host itself.',
+        { kind: 'protocol', httpStatus: status }
+      )
+    }
+    const keepsMethod = status === 307 || status === 308
+    if ((!keepsMethod && method !== 'GET') || hop >= MAX_REDIRECTS) {
+      throw new ApiError(
+        `The platform answered ${method} ${url.pathname} with a redirect (HTTP ${status}) ` +
+          'that the action will not follow. Check `base-url` and the endpoint paths.',
+        { kind: 'protocol', httpStatus: status }
+      )
+    }
+    return target
+  }
+
+  private logRequest(method: string, url: URL, started: number, outcome: string): void {
+    // Method, path, outcome and time only: never a header, a query string or a body.
+    this.logger.debug(`${method} ${url.pathname} -> ${outcome} (${this.clock.now() - started} ms)`)
+  }
+}
+
+export function headerValue(answer: HttpAnswer, name: string): string | undefined {
+  const value = answer.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+function isEventStream(answer: HttpAnswer): boolean {
+  return (headerValue(answer, 'content-type') ?? '').toLowerCase().includes('text/event-stream')
+}
+
+export function errorCode(error: unknown): string | undefined {
+  if (error !== null && typeof error === 'object' && 'code' in error) {
+    const code = (error as { code: unknown }).code
+    if (typeof code === 'string') return code
+  }
+  return undefined
+}

@@ -1,0 +1,126 @@
+import { createParser } from 'eventsource-parser'
+import { z } from 'zod'
+import { errorMessageFrom, normalizeStatus, outputText, type RunStatus } from './run-response.js'
+
+/** What one event of the run's stream says; every field is optional (PLATFORM-API.md). */
+export interface StreamUpdate {
+  runId?: string
+  threadId?: string
+  status?: RunStatus
+  rawStatus?: string
+  /** A piece of output, to append. */
+  piece?: string
+  /** The final output, replacing the pieces. */
+  output?: string
+  error?: string
+}
+
+const identifier = z.union([z.string().min(1), z.number()]).transform(String)
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined)
+const eventFields = z.looseObject({
+  run_id: optional(identifier),
+  id: optional(identifier),
+  execution_id: optional(identifier),
+  thread_id: optional(identifier),
+  status: optional(z.string()),
+  delta: optional(z.string()),
+  content: optional(z.string()),
+  text: optional(z.string()),
+  token: optional(z.string()),
+  output: z.unknown().optional()
+})
+
+/** Reads one event's `data`: 'done' for `[DONE]`, undefined for data that is not a JSON object. */
+export function interpretEventData(data: string): StreamUpdate | 'done' | undefined {
+  if (data.trim() === '[DONE]') return 'done'
+  let json: unknown
+  try {
+    json = JSON.parse(data)
+  } catch {
+    return undefined
+  }
+  const parsed = eventFields.safeParse(json)
+  if (!parsed.success) return undefined
+  const fields = parsed.data
+  const update: StreamUpdate = {}
+  const runId = fields.run_id ?? fields.execution_id ?? fields.id
+  if (runId !== undefined) update.runId = runId
+  if (fields.thread_id !== undefined) update.threadId = fields.thread_id
+  if (fields.status !== undefined) {
+    update.rawStatus = fields.status
+    const status = normalizeStatus(fields.status)
+    if (status) update.status = status
+  }
+  const piece = fields.delta ?? fields.content ?? fields.text ?? fields.token
+  if (piece !== undefined) update.piece = piece
+  if (fields.output !== undefined && fields.output !== null)
+    update.output = outputText(fields.output)
+  const error = errorMessageFrom(json)
+  if (error !== undefined && (fields.error !== undefined || update.status === 'failed')) {
+    update.error = error
+  }
+  return update
+}
+
+export type StreamEnd = 'done' | 'ended'
+
+// A final `output` event carries the whole answer; past this a stream is treated as broken.
+const MAX_EVENT_BYTES = 256 * 1024 * 1024
+
+/**
+ * Feeds the bytes of a server-sent-event stream through a streaming UTF-8 decoder (so that a
+ * character split across chunks survives) into the parser, calling `onUpdate` for each event
+ * and `onActivity` for anything at all (heartbeats included). Resolves with how the stream
+ * ended; rejects when it breaks. `shouldStop` lets the caller end reading early.
+ */
+export async function readEventStream(
+  chunks: AsyncIterable<Uint8Array>,
+  handlers: {
+    onUpdate: (update: StreamUpdate) => void | Promise<void>
+    onActivity: () => void
+    shouldStop: () => boolean
+  }
+): Promise<StreamEnd> {
+  let done = false
+  let parseError: Error | undefined
+  // Updates of one chunk are handled before the next chunk is read: the stream waits for the
+  // output file, so memory does not fill with events when the disk is slower than the network.
+  let updates: StreamUpdate[] = []
+  const handle = async (): Promise<void> => {
+    const batch = updates
+    updates = []
+    for (const update of batch) await handlers.onUpdate(update)
+  }
+  const parser = createParser({
+    maxBufferSize: MAX_EVENT_BYTES,
+    onEvent: event => {
+      if (done) return
+      const update = interpretEventData(event.data)
+      if (update === 'done') done = true
+      else if (update !== undefined) updates.push(update)
+    },
+    onError: error => {
+      if (error.type === 'max-buffer-size-exceeded') parseError = error
+    }
+  })
+  const decoder = new TextDecoder('utf-8')
+  let text = ''
+  for await (const chunk of chunks) {
+    handlers.onActivity()
+    text = decoder.decode(chunk, { stream: true })
+    parser.feed(text)
+    await handle()
+    if (parseError) throw parseError
+    if (done || handlers.shouldStop()) return done ? 'done' : 'ended'
+  }
+  const tail = decoder.decode()
+  if (tail !== '') {
+    text = tail
+    parser.feed(tail)
+  }
+  // A final CR may yet be the first half of a CRLF, so the parser holds the line it ends (and
+  // with it a closing blank line). The stream is over: say so with the LF that settles it.
+  if (text.endsWith('\r')) parser.feed('\n')
+  await handle()
+  return done ? 'done' : 'ended'
+}
