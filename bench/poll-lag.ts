@@ -6,7 +6,10 @@ import { runAction } from '../scripts/action-runner.js'
 import { startSimulator } from '../simulator/index.js'
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, durations: { type: 'string', default: '6,60' } }
+  options: {
+    runs: { type: 'string', default: '3' },
+    durations: { type: 'string', default: '6,60' }
+  }
 })
 const runs = Number(values.runs)
 const durations = values.durations.split(',').map(Number)
@@ -31,7 +34,8 @@ try {
         inputs: { 'api-key': KEY, 'base-url': sim.url, 'workflow-id': 'bench', inputs: 'q: x' },
         timeoutMs: (seconds + 60) * 1000
       })
-      if (result.outputs['status'] !== 'completed') throw new Error(`run ended ${result.outputs['status']}`)
+      if (result.outputs['status'] !== 'completed')
+        throw new Error(`run ended ${result.outputs['status']}`)
       const run = [...sim.runs.values()][0]!
       const reads = sim.requests.filter(r => r.method === 'GET')
       // The action notices completion when the first answer saying so reaches it.

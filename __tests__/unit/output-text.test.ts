@@ -1,13 +1,10 @@
-import { promises as fs } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import {
   boundUtf8,
   defaultOutputFile,
   MAX_OUTPUT_BYTES,
-  truncationMarker,
-  writeOutputFile
+  truncationMarker
 } from '../../src/output-text.js'
 
 const MARKER = '\n[cut]'
@@ -106,20 +103,5 @@ describe('defaultOutputFile', () => {
     const file = defaultOutputFile('/runner/temp', runId)
     expect(file).toBe(path.join('/runner/temp', name))
     expect(path.dirname(file)).toBe('/runner/temp')
-  })
-})
-
-describe('writeOutputFile', () => {
-  it('creates the parent directories and writes UTF-8', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'output-text-'))
-    try {
-      const file = path.join(dir, 'a', 'b', 'c', 'out.txt')
-      await writeOutputFile(file, 'héllo 😀')
-      expect(await fs.readFile(file, 'utf8')).toBe('héllo 😀')
-      await writeOutputFile(file, 'second')
-      expect(await fs.readFile(file, 'utf8')).toBe('second')
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true })
-    }
   })
 })
