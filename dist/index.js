@@ -80943,12 +80943,31 @@ function isTerminal(status) {
 const identifier = union([schemas_string().min(1), schemas_number()]).transform(String);
 // Every field is optional and loosely typed: the platform's field names are not documented
 // (PLATFORM-API.md), so the shape is checked, and anything unexpected is ignored, not fatal.
-const runFields = looseObject({
+/** The fields that name a run and its status, in run objects and stream events alike. */
+const identityFields = {
     run_id: identifier.optional().catch(undefined),
     id: identifier.optional().catch(undefined),
     execution_id: identifier.optional().catch(undefined),
     thread_id: identifier.optional().catch(undefined),
-    status: schemas_string().optional().catch(undefined),
+    status: schemas_string().optional().catch(undefined)
+};
+function readIdentity(fields) {
+    const identity = {};
+    const runId = fields.run_id ?? fields.id ?? fields.execution_id;
+    if (runId !== undefined)
+        identity.runId = runId;
+    if (fields.thread_id !== undefined)
+        identity.threadId = fields.thread_id;
+    if (fields.status !== undefined) {
+        identity.rawStatus = fields.status;
+        const status = normalizeStatus(fields.status);
+        if (status)
+            identity.status = status;
+    }
+    return identity;
+}
+const runFields = looseObject({
+    ...identityFields,
     output: unknown().optional(),
     outputs: unknown().optional(),
     result: unknown().optional()
@@ -80971,18 +80990,7 @@ function parseRunSnapshot(body) {
     if (!parsed.success)
         return undefined;
     const fields = parsed.data;
-    const snapshot = { raw: object };
-    const runId = fields.run_id ?? fields.id ?? fields.execution_id;
-    if (runId !== undefined)
-        snapshot.runId = runId;
-    if (fields.thread_id !== undefined)
-        snapshot.threadId = fields.thread_id;
-    if (fields.status !== undefined) {
-        snapshot.rawStatus = fields.status;
-        const status = normalizeStatus(fields.status);
-        if (status)
-            snapshot.status = status;
-    }
+    const snapshot = { ...readIdentity(fields), raw: object };
     const output = [fields.output, fields.outputs, fields.result].find(v => v !== undefined && v !== null);
     if (output !== undefined)
         snapshot.output = outputText(output);
@@ -81684,14 +81692,9 @@ function isEventPrefix(chunk, i, firstCharCode) {
 
 
 
-const stream_events_identifier = union([schemas_string().min(1), schemas_number()]).transform(String);
 const stream_events_optional = (schema) => schema.optional().catch(undefined);
 const eventFields = looseObject({
-    run_id: stream_events_optional(stream_events_identifier),
-    id: stream_events_optional(stream_events_identifier),
-    execution_id: stream_events_optional(stream_events_identifier),
-    thread_id: stream_events_optional(stream_events_identifier),
-    status: stream_events_optional(schemas_string()),
+    ...identityFields,
     delta: stream_events_optional(schemas_string()),
     content: stream_events_optional(schemas_string()),
     text: stream_events_optional(schemas_string()),
@@ -81713,18 +81716,7 @@ function interpretEventData(data) {
     if (!parsed.success)
         return undefined;
     const fields = parsed.data;
-    const update = {};
-    const runId = fields.run_id ?? fields.execution_id ?? fields.id;
-    if (runId !== undefined)
-        update.runId = runId;
-    if (fields.thread_id !== undefined)
-        update.threadId = fields.thread_id;
-    if (fields.status !== undefined) {
-        update.rawStatus = fields.status;
-        const status = normalizeStatus(fields.status);
-        if (status)
-            update.status = status;
-    }
+    const update = readIdentity(fields);
     const piece = fields.delta ?? fields.content ?? fields.text ?? fields.token;
     if (piece !== undefined)
         update.piece = piece;
@@ -81851,9 +81843,7 @@ async function waitForRun(reader, options) {
  */
 async function runWorkflow(settings, deps, state) {
     const { clock, logger } = deps;
-    state.workflowId = settings.workflowId;
-    state.triggeredAt = clock.now();
-    const deadline = state.triggeredAt + settings.timeoutMs;
+    const deadline = beginRun(settings, clock, state);
     const started = await deps.client.triggerRun(settings.trigger, {
         deadline,
         ...(deps.signal ? { signal: deps.signal } : {})
@@ -81893,6 +81883,12 @@ async function followRun(settings, deps, state, deadline) {
     logger.debug(`${result.gets} gets of run ${runId}`);
     if (result.timedOut)
         noteTimeout(state, settings, clock);
+}
+/** Notes the start in `state`; returns the deadline that `timeout` sets for the whole run. */
+function beginRun(settings, clock, state) {
+    state.workflowId = settings.workflowId;
+    state.triggeredAt = clock.now();
+    return state.triggeredAt + settings.timeoutMs;
 }
 function noteTimeout(state, settings, clock) {
     state.status = 'timed_out';
@@ -81944,9 +81940,7 @@ const AFTER_TERMINAL_GRACE_MS = 1_000;
  */
 async function streamWorkflow(settings, deps, state) {
     const { clock, logger } = deps;
-    state.workflowId = settings.workflowId;
-    state.triggeredAt = clock.now();
-    const deadline = state.triggeredAt + settings.timeoutMs;
+    const deadline = beginRun(settings, clock, state);
     const signal = deps.signal ? { signal: deps.signal } : {};
     const start = await deps.client.openRunStream(settings.trigger, { deadline, ...signal });
     if (start.kind === 'run') {

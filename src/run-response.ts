@@ -36,12 +36,39 @@ const identifier = z.union([z.string().min(1), z.number()]).transform(String)
 
 // Every field is optional and loosely typed: the platform's field names are not documented
 // (PLATFORM-API.md), so the shape is checked, and anything unexpected is ignored, not fatal.
-const runFields = z.looseObject({
+/** The fields that name a run and its status, in run objects and stream events alike. */
+export const identityFields = {
   run_id: identifier.optional().catch(undefined),
   id: identifier.optional().catch(undefined),
   execution_id: identifier.optional().catch(undefined),
   thread_id: identifier.optional().catch(undefined),
-  status: z.string().optional().catch(undefined),
+  status: z.string().optional().catch(undefined)
+}
+type IdentityFields = z.output<z.ZodObject<typeof identityFields>>
+
+export interface RunIdentity {
+  runId?: string
+  threadId?: string
+  status?: RunStatus
+  /** The status as the platform spelled it, kept for messages when it is not one we know. */
+  rawStatus?: string
+}
+
+export function readIdentity(fields: IdentityFields): RunIdentity {
+  const identity: RunIdentity = {}
+  const runId = fields.run_id ?? fields.id ?? fields.execution_id
+  if (runId !== undefined) identity.runId = runId
+  if (fields.thread_id !== undefined) identity.threadId = fields.thread_id
+  if (fields.status !== undefined) {
+    identity.rawStatus = fields.status
+    const status = normalizeStatus(fields.status)
+    if (status) identity.status = status
+  }
+  return identity
+}
+
+const runFields = z.looseObject({
+  ...identityFields,
   output: z.unknown().optional(),
   outputs: z.unknown().optional(),
   result: z.unknown().optional()
@@ -49,12 +76,7 @@ const runFields = z.looseObject({
 
 const envelope = z.looseObject({ data: z.unknown().optional(), run: z.unknown().optional() })
 
-export interface RunSnapshot {
-  runId?: string
-  threadId?: string
-  status?: RunStatus
-  /** The status as the platform spelled it, kept for messages when it is not one we know. */
-  rawStatus?: string
+export interface RunSnapshot extends RunIdentity {
   /** The output as text (PLATFORM-API.md says how), when the body carries one. */
   output?: string
   error?: string
@@ -77,15 +99,7 @@ export function parseRunSnapshot(body: unknown): RunSnapshot | undefined {
   const parsed = runFields.safeParse(object)
   if (!parsed.success) return undefined
   const fields = parsed.data
-  const snapshot: RunSnapshot = { raw: object }
-  const runId = fields.run_id ?? fields.id ?? fields.execution_id
-  if (runId !== undefined) snapshot.runId = runId
-  if (fields.thread_id !== undefined) snapshot.threadId = fields.thread_id
-  if (fields.status !== undefined) {
-    snapshot.rawStatus = fields.status
-    const status = normalizeStatus(fields.status)
-    if (status) snapshot.status = status
-  }
+  const snapshot: RunSnapshot = { ...readIdentity(fields), raw: object }
   const output = [fields.output, fields.outputs, fields.result].find(
     v => v !== undefined && v !== null
   )

@@ -6,6 +6,7 @@ import { isTerminal } from './run-response.js'
 import type { RunState } from './run-state.js'
 import { readEventStream, type StreamUpdate } from './stream-events.js'
 import {
+  beginRun,
   followRun,
   noteTimeout,
   recordSnapshot,
@@ -39,9 +40,7 @@ export async function streamWorkflow(
   state: RunState
 ): Promise<void> {
   const { clock, logger } = deps
-  state.workflowId = settings.workflowId
-  state.triggeredAt = clock.now()
-  const deadline = state.triggeredAt + settings.timeoutMs
+  const deadline = beginRun(settings, clock, state)
   const signal = deps.signal ? { signal: deps.signal } : {}
 
   const start = await deps.client.openRunStream(settings.trigger, { deadline, ...signal })

@@ -35,10 +35,7 @@ export async function runWorkflow(
   state: RunState
 ): Promise<void> {
   const { clock, logger } = deps
-  state.workflowId = settings.workflowId
-  state.triggeredAt = clock.now()
-  const deadline = state.triggeredAt + settings.timeoutMs
-
+  const deadline = beginRun(settings, clock, state)
   const started = await deps.client.triggerRun(settings.trigger, {
     deadline,
     ...(deps.signal ? { signal: deps.signal } : {})
@@ -83,6 +80,13 @@ export async function followRun(
   })
   logger.debug(`${result.gets} gets of run ${runId}`)
   if (result.timedOut) noteTimeout(state, settings, clock)
+}
+
+/** Notes the start in `state`; returns the deadline that `timeout` sets for the whole run. */
+export function beginRun(settings: RunSettings, clock: Clock, state: RunState): number {
+  state.workflowId = settings.workflowId
+  state.triggeredAt = clock.now()
+  return state.triggeredAt + settings.timeoutMs
 }
 
 export function noteTimeout(state: RunState, settings: RunSettings, clock: Clock): void {

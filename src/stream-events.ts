@@ -1,13 +1,15 @@
 import { createParser } from 'eventsource-parser'
 import { z } from 'zod'
-import { errorMessageFrom, normalizeStatus, outputText, type RunStatus } from './run-response.js'
+import {
+  errorMessageFrom,
+  identityFields,
+  outputText,
+  readIdentity,
+  type RunIdentity
+} from './run-response.js'
 
 /** What one event of the run's stream says; every field is optional (PLATFORM-API.md). */
-export interface StreamUpdate {
-  runId?: string
-  threadId?: string
-  status?: RunStatus
-  rawStatus?: string
+export interface StreamUpdate extends RunIdentity {
   /** A piece of output, to append. */
   piece?: string
   /** The final output, replacing the pieces. */
@@ -15,14 +17,9 @@ export interface StreamUpdate {
   error?: string
 }
 
-const identifier = z.union([z.string().min(1), z.number()]).transform(String)
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined)
 const eventFields = z.looseObject({
-  run_id: optional(identifier),
-  id: optional(identifier),
-  execution_id: optional(identifier),
-  thread_id: optional(identifier),
-  status: optional(z.string()),
+  ...identityFields,
   delta: optional(z.string()),
   content: optional(z.string()),
   text: optional(z.string()),
@@ -42,15 +39,7 @@ export function interpretEventData(data: string): StreamUpdate | 'done' | undefi
   const parsed = eventFields.safeParse(json)
   if (!parsed.success) return undefined
   const fields = parsed.data
-  const update: StreamUpdate = {}
-  const runId = fields.run_id ?? fields.execution_id ?? fields.id
-  if (runId !== undefined) update.runId = runId
-  if (fields.thread_id !== undefined) update.threadId = fields.thread_id
-  if (fields.status !== undefined) {
-    update.rawStatus = fields.status
-    const status = normalizeStatus(fields.status)
-    if (status) update.status = status
-  }
+  const update: StreamUpdate = readIdentity(fields)
   const piece = fields.delta ?? fields.content ?? fields.text ?? fields.token
   if (piece !== undefined) update.piece = piece
   if (fields.output !== undefined && fields.output !== null)
