@@ -70704,6 +70704,10 @@ function formatSeconds(ms) {
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** Turns anything thrown into a message; the one place that knows `throw` is not always an Error. */
 function getErrorMessage(error) {
+    // Node's address fallback throws an AggregateError with an empty message of its own.
+    if (error instanceof AggregateError && !error.message) {
+        return error.errors.map(getErrorMessage).join('; ');
+    }
     if (error instanceof Error)
         return error.message;
     if (typeof error === 'string')
@@ -80520,7 +80524,8 @@ const singleLine = (what) => inputs_required(what)
     .min(1, `is required: ${what}`)
     .regex(/^[^\s\p{Cc}]+$/u, 'must be one word with no spaces or control characters');
 const schema = object({
-    'api-key': singleLine('the platform API key, from a secret'),
+    // Every occurrence of the key is masked in outputs: a very short "key" would mangle them.
+    'api-key': singleLine('the platform API key, from a secret').pipe(schemas_string().min(8, 'is too short for an API key (at least 8 characters): check the secret')),
     'base-url': inputs_required("the platform's API host, e.g. https://api.example.com").trim(),
     'workflow-id': singleLine("the deployed workflow's id"),
     inputs: schemas_string().default(''),
@@ -80698,6 +80703,7 @@ class LiveLog {
         this.options = {
             idleFlushMs: 500,
             batchMs: 100,
+            redact: text => text,
             holdBackChars: 0,
             maxEchoBytes: 1024 * 1024,
             maxLineChars: 4096,
@@ -80712,13 +80718,20 @@ class LiveLog {
         this.afterCR = text.endsWith('\r');
         const parts = (this.line + piece.replace(/\r\n?/g, '\n')).split('\n');
         this.line = parts.pop() ?? '';
-        for (const part of parts)
-            for (const line of this.pieces(part))
+        // Secrets are removed from whole lines before any cut, so that no cut can split one.
+        for (const part of parts) {
+            for (const line of this.pieces(this.options.redact(part)))
                 this.ready.push(line);
-        const tail = this.pieces(this.line);
-        this.line = tail.pop() ?? '';
-        for (const line of tail)
-            this.ready.push(line);
+        }
+        if (this.line.length > this.options.maxLineChars + this.options.holdBackChars) {
+            // Only the end of a redacted partial line can hold the beginning of a secret.
+            const redacted = this.options.redact(this.line);
+            const keep = safeCut(redacted, redacted.length - this.options.holdBackChars);
+            const tail = this.pieces(redacted.slice(0, keep));
+            this.line = (tail.pop() ?? '') + redacted.slice(keep);
+            for (const line of tail)
+                this.ready.push(line);
+        }
         if (this.ready.length > 0 && this.batchTimer === undefined) {
             this.batchTimer = setTimeout(() => this.flushLines(), this.options.batchMs);
         }
@@ -80743,7 +80756,7 @@ class LiveLog {
     close() {
         this.flushLines();
         if (this.line !== '')
-            this.writeBlock([this.line]);
+            this.writeBlock([this.options.redact(this.line)]);
         this.line = '';
         clearTimeout(this.idleTimer);
         this.stopped = true;
@@ -80758,11 +80771,12 @@ class LiveLog {
     }
     flushPartial() {
         this.flushLines();
-        const keep = Math.min(this.line.length, this.options.holdBackChars);
-        const shown = this.line.slice(0, safeCut(this.line, this.line.length - keep));
+        const line = this.options.redact(this.line);
+        const keep = Math.min(line.length, this.options.holdBackChars);
+        const shown = line.slice(0, safeCut(line, line.length - keep));
+        this.line = line.slice(shown.length);
         if (shown === '')
             return;
-        this.line = this.line.slice(shown.length);
         this.writeBlock([shown]);
     }
     writeBlock(lines) {
@@ -80901,9 +80915,10 @@ class OutputSink {
     }
     async open() {
         if (this.file === undefined) {
-            this.file = this.chooseFile();
-            await external_node_fs_namespaceObject.promises.mkdir(external_node_path_default().dirname(this.file), { recursive: true });
-            this.handle = await external_node_fs_namespaceObject.promises.open(this.file, 'w');
+            const file = this.chooseFile();
+            await external_node_fs_namespaceObject.promises.mkdir(external_node_path_default().dirname(file), { recursive: true });
+            this.handle = await external_node_fs_namespaceObject.promises.open(file, 'w');
+            this.file = file;
         }
         return this.file;
     }
@@ -80953,7 +80968,8 @@ const identityFields = {
 };
 function readIdentity(fields) {
     const identity = {};
-    const runId = fields.run_id ?? fields.id ?? fields.execution_id;
+    // `execution_id` before `id`: a stream event's `id` may name the event, not the run.
+    const runId = fields.run_id ?? fields.execution_id ?? fields.id;
     if (runId !== undefined)
         identity.runId = runId;
     if (fields.thread_id !== undefined)
@@ -81065,13 +81081,22 @@ function formatDetailEntry(loc, msg) {
 const EXCERPT_LENGTH = 300;
 /** A short, single-line excerpt of a body, for messages about bodies we could not understand. */
 function excerpt(body) {
-    const text = body
+    const text = normaliseJson(body)
         .replace(/<[^>]*>/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
     if (text === '')
         return '(empty body)';
     return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : `${text}`;
+}
+/** JSON re-serialised, so that escapes (`\u002d`, `\/`) cannot hide an echoed key from redaction. */
+function normaliseJson(body) {
+    try {
+        return JSON.stringify(JSON.parse(body)) ?? body;
+    }
+    catch {
+        return body;
+    }
 }
 /** The server's own explanation, if its body has one, else an excerpt of the body. */
 function serverDetail(body) {
@@ -81127,7 +81152,9 @@ function httpStatusError(endpoint, status, body, notes = {}) {
         case 429:
             return new ApiError(`The platform kept rate-limiting requests for ${describeTarget(endpoint)} (HTTP 429: ${detail})` +
                 `${notes.attempts ? ` after ${notes.attempts} attempts` : ''}. ` +
-                'Run fewer workflows at once, or raise `retries` or `timeout`.', { kind: 'rate-limited', httpStatus: status });
+                (endpoint.name === 'trigger'
+                    ? 'The trigger waited for a free slot until `timeout` was spent: run fewer workflows at once, or raise `timeout`.'
+                    : 'Run fewer workflows at once, or raise `retries`.'), { kind: 'rate-limited', httpStatus: status });
         default:
             return new ApiError(`The platform failed on ${describeTarget(endpoint)} with HTTP ${status}: ${detail}` +
                 `${notes.attempts && notes.attempts > 1 ? ` (after ${notes.attempts} attempts)` : ''}.${tail}`, {
@@ -81150,8 +81177,10 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 
 
+
 const MAX_REDIRECTS = 5;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const MAX_ERROR_BODY_BYTES = 1024 * 1024;
 // Errors raised before the request left the machine: the platform cannot have seen it.
 const CONNECT_ERROR_CODES = new Set([
     'ECONNREFUSED',
@@ -81160,7 +81189,18 @@ const CONNECT_ERROR_CODES = new Set([
     'EHOSTUNREACH',
     'ENETUNREACH',
     'EADDRNOTAVAIL',
-    'UND_ERR_CONNECT_TIMEOUT'
+    'ETIMEDOUT',
+    'ERR_SOCKET_CONNECTION_TIMEOUT',
+    'UND_ERR_CONNECT_TIMEOUT',
+    // TLS fails in the handshake, before a byte of the request is sent.
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'ERR_SSL_WRONG_VERSION_NUMBER'
 ]);
 /** The one dispatcher of the action; a proxy agent will replace it here (ROADMAP). */
 function createDispatcher() {
@@ -81185,7 +81225,8 @@ class HttpTransport {
         for (let hop = 0;; hop++) {
             const started = this.clock.now();
             const remaining = Math.max(1, options.deadline - started);
-            const timeout = Math.min(this.requestTimeoutMs, remaining);
+            // A streaming trigger may send its headers only with the first event.
+            const timeout = options.stream ? remaining : Math.min(this.requestTimeoutMs, remaining);
             const signals = [AbortSignal.timeout(remaining), ...(options.signal ? [options.signal] : [])];
             let answer;
             try {
@@ -81207,12 +81248,16 @@ class HttpTransport {
                 });
                 answer = { status: response.statusCode, headers: response.headers, body: '' };
                 const is2xx = answer.status >= 200 && answer.status < 300;
-                if (options.stream && is2xx && isEventStream(answer)) {
+                // Anything but JSON from the streaming trigger is read as a stream, whatever its label.
+                if (options.stream && is2xx && !isJson(answer)) {
                     this.logRequest(method, url, started, `${answer.status} (stream)`);
                     return { ok: true, answer: { ...answer, stream: response.body } };
                 }
                 try {
-                    answer.body = await response.body.text();
+                    // An error page is only quoted, so only its start is read.
+                    answer.body = is2xx
+                        ? await response.body.text()
+                        : await readStart(response.body, MAX_ERROR_BODY_BYTES);
                 }
                 catch (error) {
                     this.logRequest(method, url, started, errorCode(error) ?? 'body error');
@@ -81242,8 +81287,11 @@ class HttpTransport {
         }
         const keepsMethod = status === 307 || status === 308;
         if ((!keepsMethod && method !== 'GET') || hop >= MAX_REDIRECTS) {
+            // A POST answered by "see other" has usually been carried out.
+            const ambiguous = method === 'POST';
             throw new ApiError(`The platform answered ${method} ${url.pathname} with a redirect (HTTP ${status}) ` +
-                'that the action will not follow. Check `base-url` and the endpoint paths.', { kind: 'protocol', httpStatus: status });
+                'that the action will not follow. Check `base-url` and the endpoint paths.' +
+                (ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : ''), { kind: 'protocol', httpStatus: status, runMayHaveStarted: ambiguous });
         }
         return target;
     }
@@ -81256,8 +81304,19 @@ function headerValue(answer, name) {
     const value = answer.headers[name];
     return Array.isArray(value) ? value[0] : value;
 }
-function isEventStream(answer) {
-    return (headerValue(answer, 'content-type') ?? '').toLowerCase().includes('text/event-stream');
+function isJson(answer) {
+    return /[/+]json\b/i.test(headerValue(answer, 'content-type') ?? '');
+}
+async function readStart(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        chunks.push(Buffer.from(chunk));
+        size += chunk.length;
+        if (size >= limit)
+            break; // leaving the loop destroys the body
+    }
+    return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
 }
 function errorCode(error) {
     if (error !== null && typeof error === 'object' && 'code' in error) {
@@ -81272,6 +81331,8 @@ function errorCode(error) {
 /** Retry timing shared by every request; which failures are retried is the client's decision. */
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
+// `Retry-After: 0` (or a date just past) and a jitter near zero must not become a busy loop.
+const MIN_RETRY_DELAY_MS = 200;
 /** Exponential backoff with full jitter: a random wait in [0, min(cap, base·2^attempt)). */
 function backoffDelayMs(attempt, random = Math.random) {
     const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** attempt);
@@ -81300,7 +81361,7 @@ function parseRetryAfterMs(value, now) {
 }
 /** The wait before the next attempt: the server's word when it gave one, else jittered backoff. */
 function retryDelayMs(attempt, retryAfterMs, random = Math.random) {
-    return retryAfterMs ?? backoffDelayMs(attempt, random);
+    return Math.max(MIN_RETRY_DELAY_MS, retryAfterMs ?? backoffDelayMs(attempt, random));
 }
 
 ;// CONCATENATED MODULE: ./src/platform-client.ts
@@ -81412,7 +81473,7 @@ class PlatformClient {
             let failure;
             let retryAfterMs;
             if (!attempt.ok) {
-                failure = () => this.networkError(endpoint, attempt.error, false);
+                failure = () => this.networkError(endpoint, attempt.error, attempt.sent);
             }
             else {
                 const { answer } = attempt;
@@ -81722,19 +81783,22 @@ function interpretEventData(data) {
         update.piece = piece;
     if (fields.output !== undefined && fields.output !== null)
         update.output = outputText(fields.output);
-    const error = errorMessageFrom(json);
-    if (error !== undefined && (fields.error !== undefined || update.status === 'failed')) {
+    // An event's `message` or `detail` is often progress ("node LLM finished"): it is read as the
+    // error only in a failure event. An `error` field counts when it says something.
+    const error = errorMessageFrom({ error: fields.error }) ??
+        (update.status === 'failed' ? errorMessageFrom(json) : undefined);
+    if (error !== undefined)
         update.error = error;
-    }
     return update;
 }
-// A final `output` event carries the whole answer; past this a stream is treated as broken.
-const MAX_EVENT_BYTES = 256 * 1024 * 1024;
+// A final `output` event carries the whole answer; past this many characters the stream is
+// treated as broken and the run is read by id instead.
+const MAX_EVENT_CHARS = 32 * 1024 * 1024;
 /**
  * Feeds the bytes of a server-sent-event stream through a streaming UTF-8 decoder (so that a
  * character split across chunks survives) into the parser, calling `onUpdate` for each event
  * and `onActivity` for anything at all (heartbeats included). Resolves with how the stream
- * ended; rejects when it breaks. `shouldStop` lets the caller end reading early.
+ * ended; rejects when it breaks.
  */
 async function readEventStream(chunks, handlers) {
     let done = false;
@@ -81749,7 +81813,7 @@ async function readEventStream(chunks, handlers) {
             await handlers.onUpdate(update);
     };
     const parser = createParser({
-        maxBufferSize: MAX_EVENT_BYTES,
+        maxBufferSize: MAX_EVENT_CHARS,
         onEvent: event => {
             if (done)
                 return;
@@ -81773,8 +81837,8 @@ async function readEventStream(chunks, handlers) {
         await handle();
         if (parseError)
             throw parseError;
-        if (done || handlers.shouldStop())
-            return done ? 'done' : 'ended';
+        if (done)
+            return 'done';
     }
     const tail = decoder.decode();
     if (tail !== '') {
@@ -81791,6 +81855,7 @@ async function readEventStream(chunks, handlers) {
 
 ;// CONCATENATED MODULE: ./src/wait.ts
 
+
 /**
  * How much of the time already waited the next delay may be. Short runs are noticed within
  * about a poll interval, long ones cost few requests: 6 gets for a 6 s run, 19 for 60 s,
@@ -81803,14 +81868,22 @@ function nextPollDelayMs(elapsedMs, pollIntervalMs, maxPollIntervalMs) {
 // The last get is allowed to finish a little past the deadline, so that a run which ended
 // just in time is reported as finished rather than as timed out.
 const FINAL_GET_GRACE_MS = 5_000;
+const LASTING_ERRORS = new Set([
+    'auth',
+    'permission',
+    'not-found',
+    'invalid-request'
+]);
 /** Gets the run until its status is terminal or the deadline passes. */
 async function waitForRun(reader, options) {
     const { clock, deadline } = options;
     let snapshot;
     let gets = 0;
-    for (;;) {
+    for (let first = true;; first = false) {
         const now = clock.now();
-        const delay = nextPollDelayMs(now - options.startedAt, options.pollIntervalMs, options.maxPollIntervalMs);
+        const delay = first && options.getFirst
+            ? 0
+            : nextPollDelayMs(now - options.startedAt, options.pollIntervalMs, options.maxPollIntervalMs);
         await clock.sleep(Math.max(0, Math.min(now + delay, deadline) - now), options.signal);
         try {
             snapshot = await reader.getRun(options.runId, {
@@ -81819,7 +81892,9 @@ async function waitForRun(reader, options) {
             });
         }
         catch (error) {
-            if (clock.now() >= deadline)
+            // Past the deadline a passing failure means "timed out"; a lasting one is still itself.
+            const lasting = error instanceof ApiError && LASTING_ERRORS.has(error.kind);
+            if (!lasting && clock.now() >= deadline)
                 return { snapshot, timedOut: true, gets };
             throw error;
         }
@@ -81857,7 +81932,7 @@ async function runWorkflow(settings, deps, state) {
     await followRun(settings, deps, state, deadline);
 }
 /** Gets the run in `state` until it ends or the deadline passes; logs status changes. */
-async function followRun(settings, deps, state, deadline) {
+async function followRun(settings, deps, state, deadline, getFirst = false) {
     const { clock, logger } = deps;
     const runId = state.runId;
     if (runId === undefined || state.finished)
@@ -81870,6 +81945,7 @@ async function followRun(settings, deps, state, deadline) {
         pollIntervalMs: settings.pollIntervalMs,
         maxPollIntervalMs: settings.maxPollIntervalMs,
         clock,
+        getFirst,
         ...(deps.signal ? { signal: deps.signal } : {}),
         onSnapshot: snapshot => {
             recordSnapshot(state, snapshot, clock);
@@ -81917,6 +81993,8 @@ function recordSnapshot(state, snapshot, clock) {
         if (snapshot.status === 'failed') {
             state.error = snapshot.error ?? state.error ?? 'The run failed without an error message.';
         }
+        if (snapshot.status === 'completed')
+            delete state.error;
         if (snapshot.status === 'cancelled') {
             state.error = snapshot.error ?? 'The run was cancelled on the platform.';
         }
@@ -81951,7 +82029,7 @@ async function streamWorkflow(settings, deps, state) {
         return followAfterStream(settings, deps, state, deadline);
     }
     let lastStatus = state.status;
-    let terminalAt;
+    let afterTerminal;
     let idle;
     let idleExpired = false;
     const resetIdle = () => {
@@ -81996,8 +82074,11 @@ async function streamWorkflow(settings, deps, state) {
                 logger.info(`Run ${state.runId ?? '(id not yet known)'} is ${update.rawStatus}.`);
             }
             lastStatus = update.status;
-            if (isTerminal(update.status))
-                terminalAt ??= clock.now();
+            if (isTerminal(update.status) && afterTerminal === undefined) {
+                // A final output or [DONE] may follow; a server that keeps the stream open says nothing
+                // more that matters, and the step must end with the run.
+                afterTerminal = setTimeout(() => start.events.destroy(new Error('closed after the run ended')), AFTER_TERMINAL_GRACE_MS);
+            }
         }
     };
     let end = 'broken';
@@ -82006,8 +82087,7 @@ async function streamWorkflow(settings, deps, state) {
     try {
         end = await readEventStream(start.events, {
             onUpdate,
-            onActivity: resetIdle,
-            shouldStop: () => terminalAt !== undefined && clock.now() - terminalAt > AFTER_TERMINAL_GRACE_MS
+            onActivity: resetIdle
         });
     }
     catch (error) {
@@ -82016,18 +82096,21 @@ async function streamWorkflow(settings, deps, state) {
     finally {
         clearTimeout(idle);
         clearTimeout(untilDeadline);
+        clearTimeout(afterTerminal);
         start.events.destroy();
     }
     deps.live.close();
     if (state.finished)
         return;
-    if (clock.now() >= deadline)
+    if (clock.now() >= deadline && state.runId !== undefined)
         return noteTimeout(state, settings, clock);
-    const why = idleExpired
-        ? `nothing arrived for ${(deps.idleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS) / 1000} s`
-        : end === 'broken'
-            ? `the stream broke (${cause instanceof Error ? cause.message : String(cause)})`
-            : 'the stream ended before the run did';
+    const why = clock.now() >= deadline
+        ? `\`timeout\` was spent`
+        : idleExpired
+            ? `nothing arrived for ${(deps.idleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS) / 1000} s`
+            : end === 'broken'
+                ? `the stream broke (${cause instanceof Error ? cause.message : String(cause)})`
+                : 'the stream ended before the run did';
     if (state.runId === undefined) {
         throw new ApiError(`The run's stream stopped before it named the run (${why}), so the action cannot follow ` +
             'it. A run may have started: check the platform before re-running this job.', { kind: 'protocol', runMayHaveStarted: true, cause });
@@ -82037,7 +82120,7 @@ async function streamWorkflow(settings, deps, state) {
 }
 async function followAfterStream(settings, deps, state, deadline) {
     const before = state.output;
-    await followRun(settings, deps, state, deadline);
+    await followRun(settings, deps, state, deadline, true);
     // The run as read replaces what the stream gave, when it carries an output.
     if (state.output !== undefined && state.output !== before)
         await deps.output.replace(state.output);
@@ -82166,7 +82249,8 @@ async function run() {
         };
         if (settings.stream && settings.wait) {
             const live = new LiveLog({
-                write: block => info(redactor.redact(block)),
+                write: block => info(block),
+                redact: text => redactor.redact(text),
                 holdBackChars: Math.max(0, redactor.longestSecretLength - 1)
             });
             await streamWorkflow(runSettings(settings), { ...deps, output: sink, live }, state);
@@ -82202,52 +82286,57 @@ function runSettings(inputs) {
     };
 }
 async function publish(state, inputs, sink, redactor, failure) {
+    // Every server-given string is redacted: the platform may echo the key anywhere.
     const r = (text) => redactor.redact(text);
+    const runId = state.runId === undefined ? undefined : r(state.runId);
+    const threadId = state.threadId === undefined ? undefined : r(state.threadId);
     const failureMessage = failure === undefined ? undefined : r(getErrorMessage(failure));
-    const duration = state.triggeredAt === undefined
+    const error = failureMessage ?? (state.error === undefined ? undefined : r(state.error));
+    const duration = state.triggeredAt === undefined || runId === undefined
         ? undefined
         : formatSeconds((state.finishedAt ?? Date.now()) - state.triggeredAt);
-    // A streamed output is in the sink already; a polled one arrives here whole.
-    if (sink && state.output !== undefined && !sink.hasOutput)
-        await sink.replace(state.output);
-    const written = await sink?.close();
+    // What identifies the run first: whatever fails below, the run can still be found.
+    if (runId !== undefined)
+        setOutput('run-id', runId);
+    if (threadId !== undefined)
+        setOutput('thread-id', threadId);
+    if (state.status !== undefined)
+        setOutput('status', state.status);
+    if (error !== undefined)
+        setOutput('error', bounded(error, 'error'));
+    if (duration !== undefined)
+        setOutput('duration', duration);
+    const written = await writeOutput(state, sink);
     if (written) {
-        state.output = written.head;
-        const marker = truncationMarker('output', written.totalBytes, written.file);
-        const bounded = boundUtf8(written.head, MAX_OUTPUT_BYTES, marker);
-        if (bounded.truncated) {
+        const text = boundUtf8(written.head, MAX_OUTPUT_BYTES, truncationMarker('output', written.totalBytes, written.file));
+        if (text.truncated) {
             warning(`The run's output (${written.totalBytes} bytes) is larger than ${MAX_OUTPUT_BYTES} bytes; ` +
                 `the \`output\` step output is cut short. Read the whole output from ${written.file} ` +
                 '(the `output-file` output).');
         }
-        setOutput('output', bounded.text);
+        setOutput('output', text.text);
         setOutput('output-file', written.file);
     }
-    if (state.runId !== undefined)
-        setOutput('run-id', state.runId);
-    if (state.threadId !== undefined)
-        setOutput('thread-id', state.threadId);
-    if (state.status !== undefined)
-        setOutput('status', state.status);
-    if (state.result !== undefined) {
-        const json = r(JSON.stringify(state.result));
-        const marker = truncationMarker('result', Buffer.byteLength(json), undefined);
-        setOutput('result', boundUtf8(json, MAX_OUTPUT_BYTES, marker).text);
-    }
-    const error = failureMessage ?? (state.error === undefined ? undefined : r(state.error));
-    if (error !== undefined) {
-        const marker = truncationMarker('error', Buffer.byteLength(error), undefined);
-        setOutput('error', boundUtf8(error, MAX_OUTPUT_BYTES, marker).text);
-    }
-    if (duration !== undefined)
-        setOutput('duration', duration);
-    if (inputs?.summary && (state.runId !== undefined || failure instanceof ApiError)) {
-        const card = renderRunSummary({
-            state: { ...state, ...(error === undefined ? {} : { error }) },
-            duration,
-            outputFile: written?.file
-        });
-        await summary.addRaw(r(card)).write();
+    if (state.result !== undefined)
+        setOutput('result', bounded(r(JSON.stringify(state.result)), 'result'));
+    if (inputs?.summary && (runId !== undefined || failure instanceof ApiError)) {
+        try {
+            const card = renderRunSummary({
+                state: {
+                    ...state,
+                    runId,
+                    threadId,
+                    output: written?.head,
+                    ...(error === undefined ? {} : { error })
+                },
+                duration,
+                outputFile: written?.file
+            });
+            await summary.addRaw(r(card)).write();
+        }
+        catch (summaryError) {
+            warning(r(`Could not write the job summary: ${getErrorMessage(summaryError)}`));
+        }
     }
     if (failureMessage !== undefined) {
         setFailed(failureMessage);
@@ -82255,22 +82344,41 @@ async function publish(state, inputs, sink, redactor, failure) {
     }
     if (state.status !== 'failed' && state.status !== 'cancelled' && state.status !== 'timed_out') {
         const finishedIn = state.finished && duration ? ` after ${duration} s` : '';
-        info(`Run ${state.runId} is ${state.status ?? 'in an unknown state'}${finishedIn}.`);
+        info(oneLine(`Run ${runId} is ${state.status ?? 'in an unknown state'}${finishedIn}.`));
         return;
     }
     const verb = state.status === 'timed_out' ? 'timed out' : state.status;
-    const message = `Run ${state.runId} ${verb}: ${error}`;
+    const message = `Run ${runId} ${verb}: ${error}`;
     if (inputs?.failOnError === false) {
         warning(`${message} (fail-on-error is false: the step stays green)`);
     }
     else {
         setFailed(message);
     }
+    async function writeOutput(state, sink) {
+        try {
+            // A streamed output is in the sink already; a polled one arrives here whole.
+            if (sink && state.output !== undefined && !sink.hasOutput)
+                await sink.replace(state.output);
+            return await sink?.close();
+        }
+        catch (fileError) {
+            warning(r(`Could not write the output file, so \`output\` is not set: ${getErrorMessage(fileError)}`));
+            return undefined;
+        }
+    }
+}
+function bounded(text, what) {
+    return boundUtf8(text, MAX_OUTPUT_BYTES, truncationMarker(what, Buffer.byteLength(text), undefined)).text;
+}
+/** Server-given text in a plain log line: a line break there could start a workflow command. */
+function oneLine(text) {
+    return text.replace(/[\r\n]+/g, ' ');
 }
 function coreLogger(redactor) {
     return {
         debug: message => core_debug(redactor.redact(message)),
-        info: message => info(redactor.redact(message)),
+        info: message => info(oneLine(redactor.redact(message))),
         warning: message => warning(redactor.redact(message))
     };
 }

@@ -1,5 +1,9 @@
 /** Turns anything thrown into a message; the one place that knows `throw` is not always an Error. */
 export function getErrorMessage(error: unknown): string {
+  // Node's address fallback throws an AggregateError with an empty message of its own.
+  if (error instanceof AggregateError && !error.message) {
+    return error.errors.map(getErrorMessage).join('; ')
+  }
   if (error instanceof Error) return error.message
   if (typeof error === 'string') return error
   try {

@@ -11,12 +11,21 @@ const EXCERPT_LENGTH = 300
 
 /** A short, single-line excerpt of a body, for messages about bodies we could not understand. */
 export function excerpt(body: string): string {
-  const text = body
+  const text = normaliseJson(body)
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
   if (text === '') return '(empty body)'
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : `${text}`
+}
+
+/** JSON re-serialised, so that escapes (`\u002d`, `\/`) cannot hide an echoed key from redaction. */
+function normaliseJson(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body)) ?? body
+  } catch {
+    return body
+  }
 }
 
 /** The server's own explanation, if its body has one, else an excerpt of the body. */
@@ -94,7 +103,9 @@ export function httpStatusError(
       return new ApiError(
         `The platform kept rate-limiting requests for ${describeTarget(endpoint)} (HTTP 429: ${detail})` +
           `${notes.attempts ? ` after ${notes.attempts} attempts` : ''}. ` +
-          'Run fewer workflows at once, or raise `retries` or `timeout`.',
+          (endpoint.name === 'trigger'
+            ? 'The trigger waited for a free slot until `timeout` was spent: run fewer workflows at once, or raise `timeout`.'
+            : 'Run fewer workflows at once, or raise `retries`.'),
         { kind: 'rate-limited', httpStatus: status }
       )
     default:

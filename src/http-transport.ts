@@ -1,6 +1,7 @@
 import { Agent, request, type Dispatcher } from 'undici'
 import type { Clock } from './clock.js'
 import { ApiError } from './errors.js'
+import { RUN_MAY_HAVE_STARTED } from './http-errors.js'
 import type { Logger } from './logger.js'
 import { USER_AGENT } from './version.js'
 
@@ -30,6 +31,7 @@ export interface SendOptions {
 
 const MAX_REDIRECTS = 5
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
+const MAX_ERROR_BODY_BYTES = 1024 * 1024
 // Errors raised before the request left the machine: the platform cannot have seen it.
 const CONNECT_ERROR_CODES = new Set([
   'ECONNREFUSED',
@@ -38,7 +40,18 @@ const CONNECT_ERROR_CODES = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
   'EADDRNOTAVAIL',
-  'UND_ERR_CONNECT_TIMEOUT'
+  'ETIMEDOUT',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  // TLS fails in the handshake, before a byte of the request is sent.
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER'
 ])
 
 /** The one dispatcher of the action; a proxy agent will replace it here (ROADMAP). */
@@ -61,7 +74,8 @@ export class HttpTransport {
     for (let hop = 0; ; hop++) {
       const started = this.clock.now()
       const remaining = Math.max(1, options.deadline - started)
-      const timeout = Math.min(this.requestTimeoutMs, remaining)
+      // A streaming trigger may send its headers only with the first event.
+      const timeout = options.stream ? remaining : Math.min(this.requestTimeoutMs, remaining)
       const signals = [AbortSignal.timeout(remaining), ...(options.signal ? [options.signal] : [])]
       let answer: HttpAnswer
       try {
@@ -83,12 +97,16 @@ export class HttpTransport {
         })
         answer = { status: response.statusCode, headers: response.headers, body: '' }
         const is2xx = answer.status >= 200 && answer.status < 300
-        if (options.stream && is2xx && isEventStream(answer)) {
+        // Anything but JSON from the streaming trigger is read as a stream, whatever its label.
+        if (options.stream && is2xx && !isJson(answer)) {
           this.logRequest(method, url, started, `${answer.status} (stream)`)
           return { ok: true, answer: { ...answer, stream: response.body } }
         }
         try {
-          answer.body = await response.body.text()
+          // An error page is only quoted, so only its start is read.
+          answer.body = is2xx
+            ? await response.body.text()
+            : await readStart(response.body, MAX_ERROR_BODY_BYTES)
         } catch (error) {
           this.logRequest(method, url, started, errorCode(error) ?? 'body error')
           return { ok: false, error, sent: true }
@@ -127,10 +145,13 @@ export class HttpTransport {
     }
     const keepsMethod = status === 307 || status === 308
     if ((!keepsMethod && method !== 'GET') || hop >= MAX_REDIRECTS) {
+      // A POST answered by "see other" has usually been carried out.
+      const ambiguous = method === 'POST'
       throw new ApiError(
         `The platform answered ${method} ${url.pathname} with a redirect (HTTP ${status}) ` +
-          'that the action will not follow. Check `base-url` and the endpoint paths.',
-        { kind: 'protocol', httpStatus: status }
+          'that the action will not follow. Check `base-url` and the endpoint paths.' +
+          (ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : ''),
+        { kind: 'protocol', httpStatus: status, runMayHaveStarted: ambiguous }
       )
     }
     return target
@@ -147,8 +168,19 @@ export function headerValue(answer: HttpAnswer, name: string): string | undefine
   return Array.isArray(value) ? value[0] : value
 }
 
-function isEventStream(answer: HttpAnswer): boolean {
-  return (headerValue(answer, 'content-type') ?? '').toLowerCase().includes('text/event-stream')
+function isJson(answer: HttpAnswer): boolean {
+  return /[/+]json\b/i.test(headerValue(answer, 'content-type') ?? '')
+}
+
+async function readStart(body: AsyncIterable<Uint8Array>, limit: number): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body) {
+    chunks.push(Buffer.from(chunk))
+    size += chunk.length
+    if (size >= limit) break // leaving the loop destroys the body
+  }
+  return Buffer.concat(chunks).subarray(0, limit).toString('utf8')
 }
 
 export function errorCode(error: unknown): string | undefined {

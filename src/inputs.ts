@@ -93,7 +93,10 @@ const singleLine = (what: string) =>
     .regex(/^[^\s\p{Cc}]+$/u, 'must be one word with no spaces or control characters')
 
 const schema = z.object({
-  'api-key': singleLine('the platform API key, from a secret'),
+  // Every occurrence of the key is masked in outputs: a very short "key" would mangle them.
+  'api-key': singleLine('the platform API key, from a secret').pipe(
+    z.string().min(8, 'is too short for an API key (at least 8 characters): check the secret')
+  ),
   'base-url': required("the platform's API host, e.g. https://api.example.com").trim(),
   'workflow-id': singleLine("the deployed workflow's id"),
   inputs: z.string().default(''),

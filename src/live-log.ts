@@ -8,6 +8,8 @@ export interface LiveLogOptions {
   idleFlushMs?: number
   /** Complete lines are gathered for this long, so that a fast stream makes few blocks. */
   batchMs?: number
+  /** Removes secrets; applied to whole lines (and to the shown part of a partial one). */
+  redact?: (text: string) => string
   /** Characters of a partial line held back, so that a secret is never shown split in two. */
   holdBackChars?: number
   /** After this much text the echo stops (the whole output is still in the output file). */
@@ -35,6 +37,7 @@ export class LiveLog {
     this.options = {
       idleFlushMs: 500,
       batchMs: 100,
+      redact: text => text,
       holdBackChars: 0,
       maxEchoBytes: 1024 * 1024,
       maxLineChars: 4096,
@@ -49,10 +52,18 @@ export class LiveLog {
     this.afterCR = text.endsWith('\r')
     const parts = (this.line + piece.replace(/\r\n?/g, '\n')).split('\n')
     this.line = parts.pop() ?? ''
-    for (const part of parts) for (const line of this.pieces(part)) this.ready.push(line)
-    const tail = this.pieces(this.line)
-    this.line = tail.pop() ?? ''
-    for (const line of tail) this.ready.push(line)
+    // Secrets are removed from whole lines before any cut, so that no cut can split one.
+    for (const part of parts) {
+      for (const line of this.pieces(this.options.redact(part))) this.ready.push(line)
+    }
+    if (this.line.length > this.options.maxLineChars + this.options.holdBackChars) {
+      // Only the end of a redacted partial line can hold the beginning of a secret.
+      const redacted = this.options.redact(this.line)
+      const keep = safeCut(redacted, redacted.length - this.options.holdBackChars)
+      const tail = this.pieces(redacted.slice(0, keep))
+      this.line = (tail.pop() ?? '') + redacted.slice(keep)
+      for (const line of tail) this.ready.push(line)
+    }
     if (this.ready.length > 0 && this.batchTimer === undefined) {
       this.batchTimer = setTimeout(() => this.flushLines(), this.options.batchMs)
     }
@@ -78,7 +89,7 @@ export class LiveLog {
   /** Shows everything still waiting, the partial line included; the echo is over. */
   close(): void {
     this.flushLines()
-    if (this.line !== '') this.writeBlock([this.line])
+    if (this.line !== '') this.writeBlock([this.options.redact(this.line)])
     this.line = ''
     clearTimeout(this.idleTimer)
     this.stopped = true
@@ -94,10 +105,11 @@ export class LiveLog {
 
   private flushPartial(): void {
     this.flushLines()
-    const keep = Math.min(this.line.length, this.options.holdBackChars)
-    const shown = this.line.slice(0, safeCut(this.line, this.line.length - keep))
+    const line = this.options.redact(this.line)
+    const keep = Math.min(line.length, this.options.holdBackChars)
+    const shown = line.slice(0, safeCut(line, line.length - keep))
+    this.line = line.slice(shown.length)
     if (shown === '') return
-    this.line = this.line.slice(shown.length)
     this.writeBlock([shown])
   }
 

@@ -6,7 +6,7 @@ import { ApiError, getErrorMessage } from './errors.js'
 import { readInputs, type ActionInputs } from './inputs.js'
 import { LiveLog } from './live-log.js'
 import type { Logger } from './logger.js'
-import { OutputSink } from './output-sink.js'
+import { OutputSink, type OutputSummary } from './output-sink.js'
 import { boundUtf8, defaultOutputFile, MAX_OUTPUT_BYTES, truncationMarker } from './output-text.js'
 import { PlatformClient } from './platform-client.js'
 import { Redactor } from './redact.js'
@@ -47,7 +47,8 @@ export async function run(): Promise<void> {
     }
     if (settings.stream && settings.wait) {
       const live = new LiveLog({
-        write: block => core.info(redactor.redact(block)),
+        write: block => core.info(block),
+        redact: text => redactor.redact(text),
         holdBackChars: Math.max(0, redactor.longestSecretLength - 1)
       })
       await streamWorkflow(runSettings(settings), { ...deps, output: sink, live }, state)
@@ -90,52 +91,61 @@ async function publish(
   redactor: Redactor,
   failure: unknown
 ): Promise<void> {
+  // Every server-given string is redacted: the platform may echo the key anywhere.
   const r = (text: string): string => redactor.redact(text)
+  const runId = state.runId === undefined ? undefined : r(state.runId)
+  const threadId = state.threadId === undefined ? undefined : r(state.threadId)
   const failureMessage = failure === undefined ? undefined : r(getErrorMessage(failure))
+  const error = failureMessage ?? (state.error === undefined ? undefined : r(state.error))
   const duration =
-    state.triggeredAt === undefined
+    state.triggeredAt === undefined || runId === undefined
       ? undefined
       : formatSeconds((state.finishedAt ?? Date.now()) - state.triggeredAt)
 
-  // A streamed output is in the sink already; a polled one arrives here whole.
-  if (sink && state.output !== undefined && !sink.hasOutput) await sink.replace(state.output)
-  const written = await sink?.close()
+  // What identifies the run first: whatever fails below, the run can still be found.
+  if (runId !== undefined) core.setOutput('run-id', runId)
+  if (threadId !== undefined) core.setOutput('thread-id', threadId)
+  if (state.status !== undefined) core.setOutput('status', state.status)
+  if (error !== undefined) core.setOutput('error', bounded(error, 'error'))
+  if (duration !== undefined) core.setOutput('duration', duration)
+
+  const written = await writeOutput(state, sink)
   if (written) {
-    state.output = written.head
-    const marker = truncationMarker('output', written.totalBytes, written.file)
-    const bounded = boundUtf8(written.head, MAX_OUTPUT_BYTES, marker)
-    if (bounded.truncated) {
+    const text = boundUtf8(
+      written.head,
+      MAX_OUTPUT_BYTES,
+      truncationMarker('output', written.totalBytes, written.file)
+    )
+    if (text.truncated) {
       core.warning(
         `The run's output (${written.totalBytes} bytes) is larger than ${MAX_OUTPUT_BYTES} bytes; ` +
           `the \`output\` step output is cut short. Read the whole output from ${written.file} ` +
           '(the `output-file` output).'
       )
     }
-    core.setOutput('output', bounded.text)
+    core.setOutput('output', text.text)
     core.setOutput('output-file', written.file)
   }
-  if (state.runId !== undefined) core.setOutput('run-id', state.runId)
-  if (state.threadId !== undefined) core.setOutput('thread-id', state.threadId)
-  if (state.status !== undefined) core.setOutput('status', state.status)
-  if (state.result !== undefined) {
-    const json = r(JSON.stringify(state.result))
-    const marker = truncationMarker('result', Buffer.byteLength(json), undefined)
-    core.setOutput('result', boundUtf8(json, MAX_OUTPUT_BYTES, marker).text)
-  }
-  const error = failureMessage ?? (state.error === undefined ? undefined : r(state.error))
-  if (error !== undefined) {
-    const marker = truncationMarker('error', Buffer.byteLength(error), undefined)
-    core.setOutput('error', boundUtf8(error, MAX_OUTPUT_BYTES, marker).text)
-  }
-  if (duration !== undefined) core.setOutput('duration', duration)
+  if (state.result !== undefined)
+    core.setOutput('result', bounded(r(JSON.stringify(state.result)), 'result'))
 
-  if (inputs?.summary && (state.runId !== undefined || failure instanceof ApiError)) {
-    const card = renderRunSummary({
-      state: { ...state, ...(error === undefined ? {} : { error }) },
-      duration,
-      outputFile: written?.file
-    })
-    await core.summary.addRaw(r(card)).write()
+  if (inputs?.summary && (runId !== undefined || failure instanceof ApiError)) {
+    try {
+      const card = renderRunSummary({
+        state: {
+          ...state,
+          runId,
+          threadId,
+          output: written?.head,
+          ...(error === undefined ? {} : { error })
+        },
+        duration,
+        outputFile: written?.file
+      })
+      await core.summary.addRaw(r(card)).write()
+    } catch (summaryError) {
+      core.warning(r(`Could not write the job summary: ${getErrorMessage(summaryError)}`))
+    }
   }
 
   if (failureMessage !== undefined) {
@@ -144,22 +154,53 @@ async function publish(
   }
   if (state.status !== 'failed' && state.status !== 'cancelled' && state.status !== 'timed_out') {
     const finishedIn = state.finished && duration ? ` after ${duration} s` : ''
-    core.info(`Run ${state.runId} is ${state.status ?? 'in an unknown state'}${finishedIn}.`)
+    core.info(oneLine(`Run ${runId} is ${state.status ?? 'in an unknown state'}${finishedIn}.`))
     return
   }
   const verb = state.status === 'timed_out' ? 'timed out' : state.status
-  const message = `Run ${state.runId} ${verb}: ${error}`
+  const message = `Run ${runId} ${verb}: ${error}`
   if (inputs?.failOnError === false) {
     core.warning(`${message} (fail-on-error is false: the step stays green)`)
   } else {
     core.setFailed(message)
   }
+
+  async function writeOutput(
+    state: RunState,
+    sink: OutputSink | undefined
+  ): Promise<OutputSummary | undefined> {
+    try {
+      // A streamed output is in the sink already; a polled one arrives here whole.
+      if (sink && state.output !== undefined && !sink.hasOutput) await sink.replace(state.output)
+      return await sink?.close()
+    } catch (fileError) {
+      core.warning(
+        r(
+          `Could not write the output file, so \`output\` is not set: ${getErrorMessage(fileError)}`
+        )
+      )
+      return undefined
+    }
+  }
+}
+
+function bounded(text: string, what: string): string {
+  return boundUtf8(
+    text,
+    MAX_OUTPUT_BYTES,
+    truncationMarker(what, Buffer.byteLength(text), undefined)
+  ).text
+}
+
+/** Server-given text in a plain log line: a line break there could start a workflow command. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ')
 }
 
 function coreLogger(redactor: Redactor): Logger {
   return {
     debug: message => core.debug(redactor.redact(message)),
-    info: message => core.info(redactor.redact(message)),
+    info: message => core.info(oneLine(redactor.redact(message))),
     warning: message => core.warning(redactor.redact(message))
   }
 }

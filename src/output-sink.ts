@@ -114,9 +114,10 @@ export class OutputSink {
 
   private async open(): Promise<string> {
     if (this.file === undefined) {
-      this.file = this.chooseFile()
-      await fs.mkdir(path.dirname(this.file), { recursive: true })
-      this.handle = await fs.open(this.file, 'w')
+      const file = this.chooseFile()
+      await fs.mkdir(path.dirname(file), { recursive: true })
+      this.handle = await fs.open(file, 'w')
+      this.file = file
     }
     return this.file
   }

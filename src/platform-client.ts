@@ -185,7 +185,7 @@ export class PlatformClient {
       let failure: () => ApiError
       let retryAfterMs: number | undefined
       if (!attempt.ok) {
-        failure = () => this.networkError(endpoint, attempt.error, false)
+        failure = () => this.networkError(endpoint, attempt.error, attempt.sent)
       } else {
         const { answer } = attempt
         if (answer.status >= 200 && answer.status < 300) {

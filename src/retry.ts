@@ -2,6 +2,8 @@
 
 const BASE_DELAY_MS = 500
 const MAX_BACKOFF_MS = 30_000
+// `Retry-After: 0` (or a date just past) and a jitter near zero must not become a busy loop.
+export const MIN_RETRY_DELAY_MS = 200
 
 /** Exponential backoff with full jitter: a random wait in [0, min(cap, base·2^attempt)). */
 export function backoffDelayMs(attempt: number, random: () => number = Math.random): number {
@@ -32,5 +34,5 @@ export function retryDelayMs(
   retryAfterMs: number | undefined,
   random: () => number = Math.random
 ): number {
-  return retryAfterMs ?? backoffDelayMs(attempt, random)
+  return Math.max(MIN_RETRY_DELAY_MS, retryAfterMs ?? backoffDelayMs(attempt, random))
 }

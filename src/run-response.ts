@@ -56,7 +56,8 @@ export interface RunIdentity {
 
 export function readIdentity(fields: IdentityFields): RunIdentity {
   const identity: RunIdentity = {}
-  const runId = fields.run_id ?? fields.id ?? fields.execution_id
+  // `execution_id` before `id`: a stream event's `id` may name the event, not the run.
+  const runId = fields.run_id ?? fields.execution_id ?? fields.id
   if (runId !== undefined) identity.runId = runId
   if (fields.thread_id !== undefined) identity.threadId = fields.thread_id
   if (fields.status !== undefined) {

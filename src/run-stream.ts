@@ -53,7 +53,7 @@ export async function streamWorkflow(
   }
 
   let lastStatus = state.status
-  let terminalAt: number | undefined
+  let afterTerminal: NodeJS.Timeout | undefined
   let idle: NodeJS.Timeout | undefined
   let idleExpired = false
   const resetIdle = (): void => {
@@ -100,7 +100,14 @@ export async function streamWorkflow(
         logger.info(`Run ${state.runId ?? '(id not yet known)'} is ${update.rawStatus}.`)
       }
       lastStatus = update.status
-      if (isTerminal(update.status)) terminalAt ??= clock.now()
+      if (isTerminal(update.status) && afterTerminal === undefined) {
+        // A final output or [DONE] may follow; a server that keeps the stream open says nothing
+        // more that matters, and the step must end with the run.
+        afterTerminal = setTimeout(
+          () => start.events.destroy(new Error('closed after the run ended')),
+          AFTER_TERMINAL_GRACE_MS
+        )
+      }
     }
   }
 
@@ -110,26 +117,29 @@ export async function streamWorkflow(
   try {
     end = await readEventStream(start.events, {
       onUpdate,
-      onActivity: resetIdle,
-      shouldStop: () =>
-        terminalAt !== undefined && clock.now() - terminalAt > AFTER_TERMINAL_GRACE_MS
+      onActivity: resetIdle
     })
   } catch (error) {
     cause = error
   } finally {
     clearTimeout(idle)
     clearTimeout(untilDeadline)
+    clearTimeout(afterTerminal)
     start.events.destroy()
   }
   deps.live.close()
 
   if (state.finished) return
-  if (clock.now() >= deadline) return noteTimeout(state, settings, clock)
-  const why = idleExpired
-    ? `nothing arrived for ${(deps.idleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS) / 1000} s`
-    : end === 'broken'
-      ? `the stream broke (${cause instanceof Error ? cause.message : String(cause)})`
-      : 'the stream ended before the run did'
+  if (clock.now() >= deadline && state.runId !== undefined)
+    return noteTimeout(state, settings, clock)
+  const why =
+    clock.now() >= deadline
+      ? `\`timeout\` was spent`
+      : idleExpired
+        ? `nothing arrived for ${(deps.idleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS) / 1000} s`
+        : end === 'broken'
+          ? `the stream broke (${cause instanceof Error ? cause.message : String(cause)})`
+          : 'the stream ended before the run did'
   if (state.runId === undefined) {
     throw new ApiError(
       `The run's stream stopped before it named the run (${why}), so the action cannot follow ` +
@@ -148,7 +158,7 @@ async function followAfterStream(
   deadline: number
 ): Promise<void> {
   const before = state.output
-  await followRun(settings, deps, state, deadline)
+  await followRun(settings, deps, state, deadline, true)
   // The run as read replaces what the stream gave, when it carries an output.
   if (state.output !== undefined && state.output !== before) await deps.output.replace(state.output)
 }

@@ -55,7 +55,8 @@ export async function followRun(
   settings: RunSettings,
   deps: RunDeps,
   state: RunState,
-  deadline: number
+  deadline: number,
+  getFirst = false
 ): Promise<void> {
   const { clock, logger } = deps
   const runId = state.runId
@@ -68,6 +69,7 @@ export async function followRun(
     pollIntervalMs: settings.pollIntervalMs,
     maxPollIntervalMs: settings.maxPollIntervalMs,
     clock,
+    getFirst,
     ...(deps.signal ? { signal: deps.signal } : {}),
     onSnapshot: snapshot => {
       recordSnapshot(state, snapshot, clock)
@@ -115,6 +117,7 @@ export function recordSnapshot(state: RunState, snapshot: RunSnapshot, clock: Cl
     if (snapshot.status === 'failed') {
       state.error = snapshot.error ?? state.error ?? 'The run failed without an error message.'
     }
+    if (snapshot.status === 'completed') delete state.error
     if (snapshot.status === 'cancelled') {
       state.error = snapshot.error ?? 'The run was cancelled on the platform.'
     }

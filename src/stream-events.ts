@@ -44,30 +44,32 @@ export function interpretEventData(data: string): StreamUpdate | 'done' | undefi
   if (piece !== undefined) update.piece = piece
   if (fields.output !== undefined && fields.output !== null)
     update.output = outputText(fields.output)
-  const error = errorMessageFrom(json)
-  if (error !== undefined && (fields.error !== undefined || update.status === 'failed')) {
-    update.error = error
-  }
+  // An event's `message` or `detail` is often progress ("node LLM finished"): it is read as the
+  // error only in a failure event. An `error` field counts when it says something.
+  const error =
+    errorMessageFrom({ error: fields.error }) ??
+    (update.status === 'failed' ? errorMessageFrom(json) : undefined)
+  if (error !== undefined) update.error = error
   return update
 }
 
 export type StreamEnd = 'done' | 'ended'
 
-// A final `output` event carries the whole answer; past this a stream is treated as broken.
-const MAX_EVENT_BYTES = 256 * 1024 * 1024
+// A final `output` event carries the whole answer; past this many characters the stream is
+// treated as broken and the run is read by id instead.
+const MAX_EVENT_CHARS = 32 * 1024 * 1024
 
 /**
  * Feeds the bytes of a server-sent-event stream through a streaming UTF-8 decoder (so that a
  * character split across chunks survives) into the parser, calling `onUpdate` for each event
  * and `onActivity` for anything at all (heartbeats included). Resolves with how the stream
- * ended; rejects when it breaks. `shouldStop` lets the caller end reading early.
+ * ended; rejects when it breaks.
  */
 export async function readEventStream(
   chunks: AsyncIterable<Uint8Array>,
   handlers: {
     onUpdate: (update: StreamUpdate) => void | Promise<void>
     onActivity: () => void
-    shouldStop: () => boolean
   }
 ): Promise<StreamEnd> {
   let done = false
@@ -81,7 +83,7 @@ export async function readEventStream(
     for (const update of batch) await handlers.onUpdate(update)
   }
   const parser = createParser({
-    maxBufferSize: MAX_EVENT_BYTES,
+    maxBufferSize: MAX_EVENT_CHARS,
     onEvent: event => {
       if (done) return
       const update = interpretEventData(event.data)
@@ -100,7 +102,7 @@ export async function readEventStream(
     parser.feed(text)
     await handle()
     if (parseError) throw parseError
-    if (done || handlers.shouldStop()) return done ? 'done' : 'ended'
+    if (done) return 'done'
   }
   const tail = decoder.decode()
   if (tail !== '') {

@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js'
+import { ApiError, type ApiErrorKind } from './errors.js'
 import type { RequestContext } from './platform-client.js'
 import { isTerminal, type RunSnapshot } from './run-response.js'
 
@@ -21,6 +22,13 @@ export function nextPollDelayMs(
 // just in time is reported as finished rather than as timed out.
 const FINAL_GET_GRACE_MS = 5_000
 
+const LASTING_ERRORS: ReadonlySet<ApiErrorKind> = new Set([
+  'auth',
+  'permission',
+  'not-found',
+  'invalid-request'
+])
+
 export interface RunReader {
   getRun(runId: string, context: RequestContext): Promise<RunSnapshot>
 }
@@ -35,6 +43,8 @@ export interface WaitOptions {
   clock: Clock
   signal?: AbortSignal
   onSnapshot?: (snapshot: RunSnapshot) => void
+  /** Get the run at once, before the first delay (after a stream fell through). */
+  getFirst?: boolean
 }
 
 export interface WaitResult {
@@ -49,13 +59,16 @@ export async function waitForRun(reader: RunReader, options: WaitOptions): Promi
   const { clock, deadline } = options
   let snapshot: RunSnapshot | undefined
   let gets = 0
-  for (;;) {
+  for (let first = true; ; first = false) {
     const now = clock.now()
-    const delay = nextPollDelayMs(
-      now - options.startedAt,
-      options.pollIntervalMs,
-      options.maxPollIntervalMs
-    )
+    const delay =
+      first && options.getFirst
+        ? 0
+        : nextPollDelayMs(
+            now - options.startedAt,
+            options.pollIntervalMs,
+            options.maxPollIntervalMs
+          )
     await clock.sleep(Math.max(0, Math.min(now + delay, deadline) - now), options.signal)
     try {
       snapshot = await reader.getRun(options.runId, {
@@ -63,7 +76,9 @@ export async function waitForRun(reader: RunReader, options: WaitOptions): Promi
         ...(options.signal ? { signal: options.signal } : {})
       })
     } catch (error) {
-      if (clock.now() >= deadline) return { snapshot, timedOut: true, gets }
+      // Past the deadline a passing failure means "timed out"; a lasting one is still itself.
+      const lasting = error instanceof ApiError && LASTING_ERRORS.has(error.kind)
+      if (!lasting && clock.now() >= deadline) return { snapshot, timedOut: true, gets }
       throw error
     }
     gets++

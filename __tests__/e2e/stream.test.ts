@@ -35,7 +35,8 @@ describe(`stream: true, dist/index.js under ${execFileSync(node, ['--version']).
             failed: result.exitCode !== 0,
             log: result.stdout,
             outputs: result.outputs,
-            summary: result.summary
+            summary: result.summary,
+            elapsedMs: result.durationMs
           },
           sim
         )

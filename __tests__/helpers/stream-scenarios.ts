@@ -16,6 +16,7 @@ export interface StepResult {
   log: string
   outputs: Record<string, string>
   summary: string
+  elapsedMs: number
 }
 
 export interface StreamScenario {
@@ -296,6 +297,50 @@ export const STREAM_SCENARIOS: StreamScenario[] = [
       expect(result.outputs['output']).toMatch(/output truncated: 67108864 bytes/)
       // the log echoes the first MiB only
       expect(result.log.length).toBeLessThan(2 * 1024 * 1024)
+    }
+  },
+  {
+    name: 'a stream left open after the terminal status: the step still ends with the run',
+    // events: identity, running, one delta, completed — then silence, the socket kept open
+    setup: sim =>
+      configure(sim, { output: 'short', outputChunks: ['short'] }, { stallAfterEvents: 4 }),
+    check: (result, sim) => {
+      expectCompleted(result, sim, 'short')
+      expect(result.elapsedMs).toBeLessThan(10_000)
+      expect(gets(sim)).toBe(0)
+    }
+  },
+  {
+    name: 'progress messages in events are not errors',
+    setup: sim => {
+      const raw = [
+        '{"run_id":"run_msg","status":"running","message":"starting"}',
+        '{"delta":"fine","error":null,"message":"node LLM finished"}',
+        '{"status":"completed","detail":"all nodes done"}',
+        '[DONE]'
+      ]
+        .map(data => `data: ${data}\n\n`)
+        .join('')
+      configure(sim, {}, { raw })
+    },
+    check: result => {
+      expect(result.failed).toBe(false)
+      expect(result.outputs['status']).toBe('completed')
+      expect(result.outputs['output']).toBe('fine')
+      expect(result.outputs['error']).toBeUndefined()
+      expect(result.summary).not.toContain('Error')
+    }
+  },
+  {
+    name: 'timeout spent before the stream names the run: a clear error, not "run undefined"',
+    setup: sim => configure(sim, { durationMs: 30_000 }, { stallAfterEvents: 0 }),
+    inputs: { timeout: '1' },
+    check: (result, sim) => {
+      expect(result.failed).toBe(true)
+      expect(result.outputs['error']).toMatch(/`timeout` was spent.*run may have started/s)
+      expect(result.outputs['error']).not.toMatch(/undefined/)
+      expect(streamTriggers(sim)).toBe(1)
+      expect(result.elapsedMs).toBeLessThan(10_000)
     }
   }
 ]

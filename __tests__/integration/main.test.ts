@@ -289,3 +289,15 @@ describe('the API key', () => {
     }
   })
 })
+
+describe('publishing', () => {
+  it('still reports the run when the output file cannot be written', async () => {
+    workflow({ durationMs: 50, output: 'Answer' })
+    const result = await runInProcess({ ...base(), 'output-file': '.' })
+    expect(result.failed).toBe(false)
+    expect(result.outputs['run-id']).toMatch(/^run_/)
+    expect(result.outputs['status']).toBe('completed')
+    expect(result.outputs['output-file']).toBeUndefined()
+    expect(result.log).toMatch(/::warning::Could not write the output file/)
+  })
+})

@@ -86,7 +86,7 @@ describe('trigger', () => {
     const error = await failure(clientFor(sim, { retries: 1 }).triggerRun(trigger, soon(1500)))
     expect(error.kind).toBe('rate-limited')
     expect(error.message).toMatch(/HTTP 429/)
-    expect(error.message).toMatch(/`retries` or `timeout`/)
+    expect(error.message).toMatch(/until `timeout` was spent.*raise `timeout`/)
     expect(requestsTo(sim, TRIGGER)).toBeGreaterThan(3)
     expect(Date.now() - started).toBeLessThan(3000)
     expect(sim.runs.size).toBe(0)
@@ -330,5 +330,31 @@ describe('cancel run', () => {
     const cancelled = await client.cancelRun(run.runId, soon())
     expect(cancelled?.status).toBe('cancelled')
     expect(await client.cancelRun(run.runId, soon())).toBeUndefined()
+  })
+})
+
+describe('review findings', () => {
+  it('does not busy-loop on `Retry-After: 0`', async () => {
+    sim.injectFault(
+      'trigger',
+      { kind: 'status', status: 429, headers: { 'retry-after': '0' } },
+      1000
+    )
+    await failure(clientFor(sim).triggerRun(trigger, soon(1000)))
+    expect(requestsTo(sim, TRIGGER)).toBeLessThanOrEqual(6)
+  })
+
+  it('unescapes JSON before quoting a body, so an escaped echo of the key is still redacted', async () => {
+    const escaped = JSON.stringify({ detail: 'x' }).replace('x', KEY.replace(/-/g, '\\u002d'))
+    sim.injectFault('trigger', { kind: 'status', status: 500, body: `[${escaped}]` })
+    const error = await failure(clientFor(sim).triggerRun(trigger, soon()))
+    expect(error.message).toContain(KEY)
+    expect(error.message).not.toContain('\\u002d')
+  })
+
+  it('reads only the start of a huge error page', async () => {
+    sim.injectFault('get', { kind: 'status', status: 404, body: 'x'.repeat(5 * 1024 * 1024) })
+    const error = await failure(clientFor(sim).getRun('run_missing', soon()))
+    expect(error.message.length).toBeLessThan(1000)
   })
 })

@@ -25,12 +25,16 @@ describe('stream: true, through run()', () => {
       scenario.name,
       async () => {
         scenario.setup(sim)
+        const started = Date.now()
         const result = await runInProcess(
           { ...streamInputs(sim), ...scenario.inputs },
           // NODE_OPTIONS is for a step's own process; this one is jest's.
           { env: { ...scenario.env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? '' } }
         )
-        await scenario.check({ mode: 'in-process', ...result }, sim)
+        await scenario.check(
+          { mode: 'in-process', elapsedMs: Date.now() - started, ...result },
+          sim
+        )
       },
       scenario.timeoutMs ?? 30_000
     )

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { backoffDelayMs, parseRetryAfterMs, retryDelayMs } from '../../src/retry.js'
+import {
+  backoffDelayMs,
+  MIN_RETRY_DELAY_MS,
+  parseRetryAfterMs,
+  retryDelayMs
+} from '../../src/retry.js'
 
 // A whole second, so that an HTTP date (second precision) round-trips exactly.
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0)
@@ -72,11 +77,12 @@ describe('backoffDelayMs', () => {
 describe('retryDelayMs', () => {
   it("prefers the server's Retry-After", () => {
     expect(retryDelayMs(3, 7000, () => 0.5)).toBe(7000)
-    expect(retryDelayMs(10, 0, () => 0.999)).toBe(0)
+    // ...but never a busy loop: `Retry-After: 0` waits the floor
+    expect(retryDelayMs(10, 0, () => 0.999)).toBe(MIN_RETRY_DELAY_MS)
   })
 
   it('backs off with jitter when there is no Retry-After', () => {
     expect(retryDelayMs(2, undefined, () => 0.5)).toBe(1000)
-    expect(retryDelayMs(0, undefined, () => 0)).toBe(0)
+    expect(retryDelayMs(0, undefined, () => 0)).toBe(MIN_RETRY_DELAY_MS)
   })
 })

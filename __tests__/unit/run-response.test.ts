@@ -48,7 +48,8 @@ describe('parseRunSnapshot ids', () => {
     [{ execution_id: 0 }, '0'],
     [{ data: { execution_id: 99 } }, '99'],
     [{ run_id: 'a', id: 'b', execution_id: 'c' }, 'a'],
-    [{ id: 'b', execution_id: 'c' }, 'b'],
+    // a stream event's `id` may name the event: execution_id is the more specific
+    [{ id: 'b', execution_id: 'c' }, 'c'],
     [{ run_id: '', id: 'b' }, 'b']
   ])('reads the run id of %j as %j', (body, runId) => {
     expect(parseRunSnapshot(body)?.runId).toBe(runId)

@@ -57,8 +57,7 @@ async function collect(chunks: Uint8Array[]): Promise<Collected> {
   }
   const end = await readEventStream(source(), {
     onUpdate: update => void updates.push(update),
-    onActivity: () => activity++,
-    shouldStop: () => false
+    onActivity: () => activity++
   })
   return { end, updates, activity }
 }
@@ -142,8 +141,7 @@ describe('readEventStream', () => {
     await expect(
       readEventStream(broken(), {
         onUpdate: u => void updates.push(u),
-        onActivity: () => {},
-        shouldStop: () => false
+        onActivity: () => {}
       })
     ).rejects.toThrow('other side closed')
     expect(updates).toEqual([{ runId: 'r1' }])
