@@ -1,24 +1,16 @@
 import { promises as fs } from 'node:fs'
 import { execFileSync } from 'node:child_process'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { runAction } from '../../scripts/action-runner.js'
-import { startSimulator, type Simulator } from '../../simulator/index.js'
-import { KEY } from '../helpers/platform.js'
+import { KEY, useSimulator } from '../helpers/platform.js'
 
 // The committed bundle, run as the runner runs it: a child process under ACTION_NODE
 // (Node 24 in CI, as `using: node24`) or this Node.
 
 const node = process.env.ACTION_NODE ?? process.execPath
 
-let sim: Simulator
-beforeAll(async () => {
-  sim = await startSimulator({ retryAfter: '0' })
-})
-afterAll(async () => {
-  await sim.close()
-})
+const sim = useSimulator()
 beforeEach(() => {
-  sim.reset()
   sim.configure({
     workflows: {
       'wf-e2e': { inputs: [{ name: 'question', required: true }], run: { durationMs: 300 } }

@@ -1,21 +1,14 @@
 import { execFileSync } from 'node:child_process'
-import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals'
+import { describe, it } from '@jest/globals'
 import { runAction } from '../../scripts/action-runner.js'
-import { startSimulator, type Simulator } from '../../simulator/index.js'
 import { STREAM_SCENARIOS, streamInputs } from '../helpers/stream-scenarios.js'
+import { useSimulator } from '../helpers/platform.js'
 
 // The streaming scenarios again, against the committed bundle in a process of its own.
 
 const node = process.env.ACTION_NODE ?? process.execPath
 
-let sim: Simulator
-beforeAll(async () => {
-  sim = await startSimulator({ retryAfter: '0' })
-})
-afterAll(async () => {
-  await sim.close()
-})
-beforeEach(() => sim.reset())
+const sim = useSimulator()
 
 describe(`stream: true, dist/index.js under ${execFileSync(node, ['--version']).toString().trim()}`, () => {
   for (const scenario of STREAM_SCENARIOS) {

@@ -3,7 +3,8 @@ import { systemClock } from '../../src/clock.js'
 import { DEFAULT_PATHS } from '../../src/inputs.js'
 import type { Logger } from '../../src/logger.js'
 import { PlatformClient, type ClientConfig } from '../../src/platform-client.js'
-import type { Simulator } from '../../simulator/index.js'
+import { afterAll, beforeAll, beforeEach } from '@jest/globals'
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/index.js'
 
 export const KEY = 'sim-key-0123456789abcdef'
 
@@ -50,4 +51,26 @@ export async function closedPort(): Promise<number> {
 
 export function requestsTo(simulator: Simulator, suffix: string): number {
   return simulator.requests.filter(r => r.path.endsWith(suffix)).length
+}
+
+/**
+ * One simulator for a test file: started before its tests, reset before each, closed after.
+ * The returned object stands for that simulator once it runs.
+ */
+export function useSimulator(options: SimulatorOptions = { retryAfter: '0' }): Simulator {
+  let instance: Simulator | undefined
+  beforeAll(async () => {
+    instance = await startSimulator(options)
+  })
+  afterAll(async () => {
+    await instance?.close()
+  })
+  beforeEach(() => instance?.reset())
+  return new Proxy({} as Simulator, {
+    get: (_target, property) => {
+      if (!instance) throw new Error('the simulator is used before beforeAll started it')
+      const value: unknown = Reflect.get(instance, property)
+      return typeof value === 'function' ? value.bind(instance) : value
+    }
+  })
 }

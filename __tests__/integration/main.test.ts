@@ -1,17 +1,10 @@
 import { promises as fs } from 'node:fs'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { startSimulator, type ResponseVariant, type Simulator } from '../../simulator/index.js'
+import { describe, expect, it } from '@jest/globals'
+import { type ResponseVariant } from '../../simulator/index.js'
 import { runInProcess } from '../helpers/in-process.js'
-import { KEY } from '../helpers/platform.js'
+import { KEY, useSimulator } from '../helpers/platform.js'
 
-let sim: Simulator
-beforeAll(async () => {
-  sim = await startSimulator({ retryAfter: '0' })
-})
-afterAll(async () => {
-  await sim.close()
-})
-beforeEach(() => sim.reset())
+const sim = useSimulator()
 
 const base = (): Record<string, string> => ({
   'api-key': KEY,

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { ApiError } from '../../src/errors.js'
-import { startSimulator, type Simulator } from '../../simulator/index.js'
+import { startSimulator } from '../../simulator/index.js'
 import { USER_AGENT } from '../../src/version.js'
 import {
   clientFor,
@@ -8,21 +8,15 @@ import {
   KEY,
   recordingLogger,
   requestsTo,
-  soon
+  soon,
+  useSimulator
 } from '../helpers/platform.js'
 
 const TRIGGER = '/trigger'
 const question = [{ name: 'question', type: 'text' as const, value: 'Why?' }]
 const trigger = { workflowId: 'wf-demo', inputs: question }
 
-let sim: Simulator
-beforeAll(async () => {
-  sim = await startSimulator({ retryAfter: '0' })
-})
-afterAll(async () => {
-  await sim.close()
-})
-beforeEach(() => sim.reset())
+const sim = useSimulator()
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(

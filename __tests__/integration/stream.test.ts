@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { systemClock } from '../../src/clock.js'
 import { LiveLog } from '../../src/live-log.js'
 import { OutputSink } from '../../src/output-sink.js'
 import { Redactor } from '../../src/redact.js'
 import { newRunState } from '../../src/run-state.js'
 import { streamWorkflow } from '../../src/run-stream.js'
-import { startSimulator, type Simulator } from '../../simulator/index.js'
 import { runInProcess } from '../helpers/in-process.js'
-import { clientFor, KEY, recordingLogger } from '../helpers/platform.js'
+import { clientFor, KEY, recordingLogger, useSimulator } from '../helpers/platform.js'
 import { STREAM_SCENARIOS, streamInputs, WORKFLOW } from '../helpers/stream-scenarios.js'
 
-let sim: Simulator
-beforeAll(async () => {
-  sim = await startSimulator({ retryAfter: '0' })
-})
-afterAll(async () => {
-  await sim.close()
-})
-beforeEach(() => sim.reset())
+const sim = useSimulator()
 
 describe('stream: true, through run()', () => {
   for (const scenario of STREAM_SCENARIOS) {
