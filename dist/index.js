@@ -80726,7 +80726,7 @@ class LiveLog {
         if (this.line.length > this.options.maxLineChars + this.options.holdBackChars) {
             // Only the end of a redacted partial line can hold the beginning of a secret.
             const redacted = this.options.redact(this.line);
-            const keep = safeCut(redacted, redacted.length - this.options.holdBackChars);
+            const keep = Math.max(0, safeCut(redacted, redacted.length - this.options.holdBackChars));
             const tail = this.pieces(redacted.slice(0, keep));
             this.line = (tail.pop() ?? '') + redacted.slice(keep);
             for (const line of tail)
@@ -81253,6 +81253,11 @@ class HttpTransport {
                     this.logRequest(method, url, started, `${answer.status} (stream)`);
                     return { ok: true, answer: { ...answer, stream: response.body } };
                 }
+                // A body that is read, not streamed, gets the request timeout even from the
+                // streaming trigger (whose bodyTimeout is off for the stream's sake).
+                const stalled = options.stream
+                    ? setTimeout(() => response.body.destroy(new Error('the body stalled')), Math.min(this.requestTimeoutMs, remaining))
+                    : undefined;
                 try {
                     // An error page is only quoted, so only its start is read.
                     answer.body = is2xx
@@ -81261,7 +81266,13 @@ class HttpTransport {
                 }
                 catch (error) {
                     this.logRequest(method, url, started, errorCode(error) ?? 'body error');
+                    // The status of an error answer stands (a 503 stays retryable); a 2xx may have started a run.
+                    if (!is2xx)
+                        return { ok: true, answer };
                     return { ok: false, error, sent: true };
+                }
+                finally {
+                    clearTimeout(stalled);
                 }
             }
             catch (error) {
@@ -81327,6 +81338,41 @@ function errorCode(error) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/redact.ts
+const MASK = '***';
+/**
+ * Removes secrets from any text before it reaches a log line, an output, a file or the summary.
+ * The runner masks registered secrets in the log only; outputs and the summary are not masked
+ * by anyone else, and the platform may echo the key back in an error body or even in a run's output.
+ */
+class Redactor {
+    secrets;
+    constructor(secrets) {
+        const variants = new Set();
+        for (const secret of secrets) {
+            if (!secret)
+                continue;
+            variants.add(secret);
+            variants.add(encodeURIComponent(secret));
+            variants.add(JSON.stringify(secret).slice(1, -1));
+        }
+        // Longest first, so that a variant containing another is replaced whole.
+        this.secrets = [...variants].sort((a, b) => b.length - a.length);
+    }
+    redact(text) {
+        let result = text;
+        for (const secret of this.secrets) {
+            if (result.includes(secret))
+                result = result.split(secret).join(MASK);
+        }
+        return result;
+    }
+    /** The longest secret length: a streaming writer holds back this many characters minus one. */
+    get longestSecretLength() {
+        return this.secrets[0]?.length ?? 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/retry.ts
 /** Retry timing shared by every request; which failures are retried is the client's decision. */
 const BASE_DELAY_MS = 500;
@@ -81371,15 +81417,25 @@ function retryDelayMs(attempt, retryAfterMs, random = Math.random) {
 
 
 
+
 /** The only module that speaks to the platform: one method per endpoint, one retry policy. */
 class PlatformClient {
     config;
     transport;
     random;
+    redactor;
     constructor(config) {
         this.config = config;
         this.random = config.random ?? Math.random;
+        this.redactor = new Redactor([config.apiKey]);
         this.transport = new HttpTransport(config.apiKey, config.dispatcher ?? createDispatcher(), config.clock, config.logger, config.requestTimeoutMs);
+    }
+    /**
+     * A body as it may be quoted in an error: JSON re-serialised (so that no escape hides an
+     * echoed key) and the key removed before any excerpt could cut it in two.
+     */
+    quote(body) {
+        return this.redactor.redact(normaliseJson(body));
     }
     endpointUrl(template, runId) {
         const path = runId === undefined ? template : template.replaceAll('{run_id}', encodeURIComponent(runId));
@@ -81426,7 +81482,7 @@ class PlatformClient {
             if (answer.status >= 200 && answer.status < 300)
                 return answer;
             const retryAfterMs = parseRetryAfterMs(headerValue(answer, 'retry-after'), this.config.clock.now());
-            const giveUp = () => httpStatusError(endpoint, answer.status, answer.body, { attempts });
+            const giveUp = () => httpStatusError(endpoint, answer.status, this.quote(answer.body), { attempts });
             if (answer.status === 429) {
                 // The cap rejects rather than queues: waiting for a slot is the point, bounded by `timeout`.
                 const note = 'The platform is at its rate limit or concurrency cap (HTTP 429); waiting to retry the trigger.';
@@ -81443,7 +81499,7 @@ class PlatformClient {
                 await this.pause(transientFailures - 1, retryAfterMs, context, giveUp);
                 continue;
             }
-            throw httpStatusError(endpoint, answer.status, answer.body, {
+            throw httpStatusError(endpoint, answer.status, this.quote(answer.body), {
                 attempts,
                 ambiguous: answer.status >= 500
             });
@@ -81481,14 +81537,16 @@ class PlatformClient {
                     const snapshot = parseJson(answer.body, parseRunSnapshot);
                     if (snapshot)
                         return snapshot;
-                    failure = () => new ApiError(`The platform's answer for run '${endpoint.runId}' is not a run object: ${excerpt(answer.body)}`, { kind: 'protocol', httpStatus: answer.status });
+                    failure = () => new ApiError(`The platform's answer for run '${endpoint.runId}' is not a run object: ${excerpt(this.quote(answer.body))}`, { kind: 'protocol', httpStatus: answer.status });
                 }
                 else if (answer.status === 429 || answer.status >= 500) {
                     retryAfterMs = parseRetryAfterMs(headerValue(answer, 'retry-after'), this.config.clock.now());
-                    failure = () => httpStatusError(endpoint, answer.status, answer.body, { attempts: failures + 1 });
+                    failure = () => httpStatusError(endpoint, answer.status, this.quote(answer.body), {
+                        attempts: failures + 1
+                    });
                 }
                 else {
-                    throw httpStatusError(endpoint, answer.status, answer.body);
+                    throw httpStatusError(endpoint, answer.status, this.quote(answer.body));
                 }
             }
             if (++failures > this.config.retries)
@@ -81500,7 +81558,7 @@ class PlatformClient {
         const snapshot = parseJson(answer.body, parseRunSnapshot);
         if (snapshot?.runId === undefined) {
             throw new ApiError(`The platform accepted the trigger (HTTP ${answer.status}) but its answer names no run ` +
-                `(looked for run_id, id, execution_id): ${excerpt(answer.body)}\n${RUN_MAY_HAVE_STARTED}`, { kind: 'protocol', httpStatus: answer.status, runMayHaveStarted: true });
+                `(looked for run_id, id, execution_id): ${excerpt(this.quote(answer.body))}\n${RUN_MAY_HAVE_STARTED}`, { kind: 'protocol', httpStatus: answer.status, runMayHaveStarted: true });
         }
         return { ...snapshot, runId: snapshot.runId };
     }
@@ -81530,41 +81588,6 @@ function parseJson(text, read) {
     }
     catch {
         return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/redact.ts
-const MASK = '***';
-/**
- * Removes secrets from any text before it reaches a log line, an output, a file or the summary.
- * The runner masks registered secrets in the log only; outputs and the summary are not masked
- * by anyone else, and the platform may echo the key back in an error body or even in a run's output.
- */
-class Redactor {
-    secrets;
-    constructor(secrets) {
-        const variants = new Set();
-        for (const secret of secrets) {
-            if (!secret)
-                continue;
-            variants.add(secret);
-            variants.add(encodeURIComponent(secret));
-            variants.add(JSON.stringify(secret).slice(1, -1));
-        }
-        // Longest first, so that a variant containing another is replaced whole.
-        this.secrets = [...variants].sort((a, b) => b.length - a.length);
-    }
-    redact(text) {
-        let result = text;
-        for (const secret of this.secrets) {
-            if (result.includes(secret))
-                result = result.split(secret).join(MASK);
-        }
-        return result;
-    }
-    /** The longest secret length: a streaming writer holds back this many characters minus one. */
-    get longestSecretLength() {
-        return this.secrets[0]?.length ?? 0;
     }
 }
 
@@ -82233,7 +82256,9 @@ async function run() {
         const settings = inputs;
         redactor = new Redactor([settings.apiKey]);
         const logger = coreLogger(redactor);
-        const outputFile = () => settings.outputFile ?? defaultOutputFile(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), state.runId);
+        // Named after the run id as redacted: the platform could echo the key even there.
+        const outputFile = () => settings.outputFile ??
+            defaultOutputFile(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), state.runId === undefined ? undefined : redactor.redact(state.runId));
         sink = new OutputSink(outputFile, redactor, MAX_OUTPUT_BYTES);
         const deps = {
             client: new PlatformClient({

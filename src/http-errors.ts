@@ -20,7 +20,7 @@ export function excerpt(body: string): string {
 }
 
 /** JSON re-serialised, so that escapes (`\u002d`, `\/`) cannot hide an echoed key from redaction. */
-function normaliseJson(body: string): string {
+export function normaliseJson(body: string): string {
   try {
     return JSON.stringify(JSON.parse(body)) ?? body
   } catch {

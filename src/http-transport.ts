@@ -102,6 +102,14 @@ export class HttpTransport {
           this.logRequest(method, url, started, `${answer.status} (stream)`)
           return { ok: true, answer: { ...answer, stream: response.body } }
         }
+        // A body that is read, not streamed, gets the request timeout even from the
+        // streaming trigger (whose bodyTimeout is off for the stream's sake).
+        const stalled = options.stream
+          ? setTimeout(
+              () => response.body.destroy(new Error('the body stalled')),
+              Math.min(this.requestTimeoutMs, remaining)
+            )
+          : undefined
         try {
           // An error page is only quoted, so only its start is read.
           answer.body = is2xx
@@ -109,7 +117,11 @@ export class HttpTransport {
             : await readStart(response.body, MAX_ERROR_BODY_BYTES)
         } catch (error) {
           this.logRequest(method, url, started, errorCode(error) ?? 'body error')
+          // The status of an error answer stands (a 503 stays retryable); a 2xx may have started a run.
+          if (!is2xx) return { ok: true, answer }
           return { ok: false, error, sent: true }
+        } finally {
+          clearTimeout(stalled)
         }
       } catch (error) {
         options.signal?.throwIfAborted()

@@ -59,7 +59,7 @@ export class LiveLog {
     if (this.line.length > this.options.maxLineChars + this.options.holdBackChars) {
       // Only the end of a redacted partial line can hold the beginning of a secret.
       const redacted = this.options.redact(this.line)
-      const keep = safeCut(redacted, redacted.length - this.options.holdBackChars)
+      const keep = Math.max(0, safeCut(redacted, redacted.length - this.options.holdBackChars))
       const tail = this.pieces(redacted.slice(0, keep))
       this.line = (tail.pop() ?? '') + redacted.slice(keep)
       for (const line of tail) this.ready.push(line)

@@ -30,8 +30,13 @@ export async function run(): Promise<void> {
     const settings = inputs
     redactor = new Redactor([settings.apiKey])
     const logger = coreLogger(redactor)
+    // Named after the run id as redacted: the platform could echo the key even there.
     const outputFile = (): string =>
-      settings.outputFile ?? defaultOutputFile(process.env.RUNNER_TEMP || os.tmpdir(), state.runId)
+      settings.outputFile ??
+      defaultOutputFile(
+        process.env.RUNNER_TEMP || os.tmpdir(),
+        state.runId === undefined ? undefined : redactor.redact(state.runId)
+      )
     sink = new OutputSink(outputFile, redactor, MAX_OUTPUT_BYTES)
     const deps = {
       client: new PlatformClient({

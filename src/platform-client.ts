@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto'
 import type { Dispatcher } from 'undici'
 import type { Clock } from './clock.js'
 import { ApiError, getErrorMessage } from './errors.js'
-import { excerpt, httpStatusError, RUN_MAY_HAVE_STARTED, type Endpoint } from './http-errors.js'
+import {
+  excerpt,
+  httpStatusError,
+  normaliseJson,
+  RUN_MAY_HAVE_STARTED,
+  type Endpoint
+} from './http-errors.js'
 import {
   createDispatcher,
   errorCode,
@@ -11,6 +17,7 @@ import {
   type HttpAnswer
 } from './http-transport.js'
 import type { Logger } from './logger.js'
+import { Redactor } from './redact.js'
 import { parseRetryAfterMs, retryDelayMs } from './retry.js'
 import { parseRunSnapshot, type RunSnapshot } from './run-response.js'
 import type { WorkflowInput } from './workflow-inputs.js'
@@ -60,10 +67,12 @@ export class PlatformClient {
   private readonly config: ClientConfig
   private readonly transport: HttpTransport
   private readonly random: () => number
+  private readonly redactor: Redactor
 
   constructor(config: ClientConfig) {
     this.config = config
     this.random = config.random ?? Math.random
+    this.redactor = new Redactor([config.apiKey])
     this.transport = new HttpTransport(
       config.apiKey,
       config.dispatcher ?? createDispatcher(),
@@ -71,6 +80,14 @@ export class PlatformClient {
       config.logger,
       config.requestTimeoutMs
     )
+  }
+
+  /**
+   * A body as it may be quoted in an error: JSON re-serialised (so that no escape hides an
+   * echoed key) and the key removed before any excerpt could cut it in two.
+   */
+  private quote(body: string): string {
+    return this.redactor.redact(normaliseJson(body))
   }
 
   endpointUrl(template: string, runId?: string): URL {
@@ -128,7 +145,7 @@ export class PlatformClient {
         this.config.clock.now()
       )
       const giveUp = (): ApiError =>
-        httpStatusError(endpoint, answer.status, answer.body, { attempts })
+        httpStatusError(endpoint, answer.status, this.quote(answer.body), { attempts })
       if (answer.status === 429) {
         // The cap rejects rather than queues: waiting for a slot is the point, bounded by `timeout`.
         const note =
@@ -143,7 +160,7 @@ export class PlatformClient {
         await this.pause(transientFailures - 1, retryAfterMs, context, giveUp)
         continue
       }
-      throw httpStatusError(endpoint, answer.status, answer.body, {
+      throw httpStatusError(endpoint, answer.status, this.quote(answer.body), {
         attempts,
         ambiguous: answer.status >= 500
       })
@@ -193,7 +210,7 @@ export class PlatformClient {
           if (snapshot) return snapshot
           failure = () =>
             new ApiError(
-              `The platform's answer for run '${endpoint.runId}' is not a run object: ${excerpt(answer.body)}`,
+              `The platform's answer for run '${endpoint.runId}' is not a run object: ${excerpt(this.quote(answer.body))}`,
               { kind: 'protocol', httpStatus: answer.status }
             )
         } else if (answer.status === 429 || answer.status >= 500) {
@@ -202,9 +219,11 @@ export class PlatformClient {
             this.config.clock.now()
           )
           failure = () =>
-            httpStatusError(endpoint, answer.status, answer.body, { attempts: failures + 1 })
+            httpStatusError(endpoint, answer.status, this.quote(answer.body), {
+              attempts: failures + 1
+            })
         } else {
-          throw httpStatusError(endpoint, answer.status, answer.body)
+          throw httpStatusError(endpoint, answer.status, this.quote(answer.body))
         }
       }
       if (++failures > this.config.retries) throw failure()
@@ -217,7 +236,7 @@ export class PlatformClient {
     if (snapshot?.runId === undefined) {
       throw new ApiError(
         `The platform accepted the trigger (HTTP ${answer.status}) but its answer names no run ` +
-          `(looked for run_id, id, execution_id): ${excerpt(answer.body)}\n${RUN_MAY_HAVE_STARTED}`,
+          `(looked for run_id, id, execution_id): ${excerpt(this.quote(answer.body))}\n${RUN_MAY_HAVE_STARTED}`,
         { kind: 'protocol', httpStatus: answer.status, runMayHaveStarted: true }
       )
     }

@@ -1,3 +1,5 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from '@jest/globals'
 import { ApiError } from '../../src/errors.js'
 import { startSimulator } from '../../simulator/index.js'
@@ -342,7 +344,8 @@ describe('review findings', () => {
     const escaped = JSON.stringify({ detail: 'x' }).replace('x', KEY.replace(/-/g, '\\u002d'))
     sim.injectFault('trigger', { kind: 'status', status: 500, body: `[${escaped}]` })
     const error = await failure(clientFor(sim).triggerRun(trigger, soon()))
-    expect(error.message).toContain(KEY)
+    expect(error.message).toContain('***')
+    expect(error.message).not.toContain(KEY)
     expect(error.message).not.toContain('\\u002d')
   })
 
@@ -350,5 +353,41 @@ describe('review findings', () => {
     sim.injectFault('get', { kind: 'status', status: 404, body: 'x'.repeat(5 * 1024 * 1024) })
     const error = await failure(clientFor(sim).getRun('run_missing', soon()))
     expect(error.message.length).toBeLessThan(1000)
+  })
+
+  it('never quotes part of an echoed key, wherever an excerpt would cut', async () => {
+    for (const before of [280, 295, 299, 300]) {
+      sim.reset()
+      sim.injectFault('trigger', {
+        kind: 'status',
+        status: 500,
+        body: `${'x'.repeat(before)}${KEY}tail`
+      })
+      const error = await failure(clientFor(sim).triggerRun(trigger, soon()))
+      expect(error.message).not.toContain(KEY.slice(0, 6))
+    }
+  })
+
+  it('gives a stalled error body from the streaming trigger the request timeout, and retries a 503', async () => {
+    const server = http.createServer((_request, response) => {
+      response.writeHead(503, { 'content-type': 'text/plain' })
+      response.write('overloaded, and then nothing more…')
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    try {
+      const started = Date.now()
+      const client = clientFor(
+        { url: `http://127.0.0.1:${port}` },
+        { requestTimeoutMs: 300, retries: 1 }
+      )
+      const error = await failure(client.openRunStream(trigger, soon(20_000)))
+      expect(error.message).toContain('HTTP 503')
+      expect(error.runMayHaveStarted).toBe(false)
+      expect(Date.now() - started).toBeLessThan(5000)
+    } finally {
+      server.closeAllConnections()
+      await new Promise(resolve => server.close(resolve))
+    }
   })
 })
