@@ -52,13 +52,24 @@ export function parseCommandFile(text: string): Record<string, string> {
   return result
 }
 
-export async function runAction(options: ActionRunOptions): Promise<ActionRunResult> {
+export interface RunnerFolders {
+  root: string
+  workspace: string
+  runnerTemp: string
+  /** The runner's command files, empty, by the variable that names each. */
+  files: { GITHUB_OUTPUT: string; GITHUB_STEP_SUMMARY: string; GITHUB_STATE: string }
+}
+
+/** A fresh workspace, RUNNER_TEMP and command files, as a runner lays them out for a step. */
+export async function prepareRunnerFolders(
+  workspaceFiles: Record<string, string | Buffer> = {}
+): Promise<RunnerFolders> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'ai-planet-action-'))
   const workspace = path.join(root, 'workspace')
   const runnerTemp = path.join(root, 'runner-temp')
   await fs.mkdir(workspace)
   await fs.mkdir(runnerTemp)
-  for (const [name, content] of Object.entries(options.workspaceFiles ?? {})) {
+  for (const [name, content] of Object.entries(workspaceFiles)) {
     await fs.mkdir(path.dirname(path.join(workspace, name)), { recursive: true })
     await fs.writeFile(path.join(workspace, name), content)
   }
@@ -68,6 +79,11 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRunRes
     GITHUB_STATE: path.join(root, 'state.txt')
   }
   for (const file of Object.values(files)) await fs.writeFile(file, '')
+  return { root, workspace, runnerTemp, files }
+}
+
+export async function runAction(options: ActionRunOptions): Promise<ActionRunResult> {
+  const { root, workspace, runnerTemp, files } = await prepareRunnerFolders(options.workspaceFiles)
 
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',

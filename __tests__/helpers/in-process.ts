@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { jest } from '@jest/globals'
-import { parseCommandFile } from '../../scripts/action-runner.js'
+import { parseCommandFile, prepareRunnerFolders } from '../../scripts/action-runner.js'
 import { run } from '../../src/main.js'
 
 /**
@@ -26,19 +26,9 @@ export async function runInProcess(
   inputs: Record<string, string>,
   options: { env?: Record<string, string>; workspaceFiles?: Record<string, string | Buffer> } = {}
 ): Promise<InProcessResult> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'ai-planet-main-'))
-  const workspace = path.join(root, 'workspace')
-  const runnerTemp = path.join(root, 'temp')
-  await fs.mkdir(workspace)
-  await fs.mkdir(runnerTemp)
-  for (const [name, content] of Object.entries(options.workspaceFiles ?? {})) {
-    await fs.mkdir(path.dirname(path.join(workspace, name)), { recursive: true })
-    await fs.writeFile(path.join(workspace, name), content)
-  }
-  const outputFile = path.join(root, 'output.txt')
-  const stateFile = path.join(root, 'state.txt')
-  await fs.writeFile(outputFile, '')
-  await fs.writeFile(stateFile, '')
+  const { workspace, runnerTemp, files } = await prepareRunnerFolders(options.workspaceFiles)
+  const outputFile = files.GITHUB_OUTPUT
+  const stateFile = files.GITHUB_STATE
   await fs.writeFile(summaryFile, '')
 
   const saved = { ...process.env }
