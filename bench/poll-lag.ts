@@ -3,7 +3,7 @@
 // Usage: npm run bench:poll -- [--runs N] [--durations 6,60]
 import { parseArgs } from 'node:util'
 import { runAction } from '../scripts/action-runner.js'
-import { startSimulator } from '../simulator/index.js'
+import { DEMO_KEY as KEY, startSimulator } from '../simulator/index.js'
 
 const { values } = parseArgs({
   options: {
@@ -13,7 +13,6 @@ const { values } = parseArgs({
 })
 const runs = Number(values.runs)
 const durations = values.durations.split(',').map(Number)
-const KEY = 'bench-key-0123456789'
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b)

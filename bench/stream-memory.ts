@@ -3,7 +3,7 @@
 // --heap-mb caps V8's old space: a run that still succeeds shows what the action keeps alive.
 import { parseArgs } from 'node:util'
 import { runAction } from '../scripts/action-runner.js'
-import { startSimulator } from '../simulator/index.js'
+import { DEMO_KEY as KEY, startSimulator } from '../simulator/index.js'
 
 const { values } = parseArgs({
   options: {
@@ -12,7 +12,6 @@ const { values } = parseArgs({
     'heap-mb': { type: 'string' }
   }
 })
-const KEY = 'bench-key-0123456789'
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 const sim = await startSimulator({ keys: { [KEY]: ['trigger', 'read'] } })

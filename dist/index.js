@@ -28671,7 +28671,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 4371:
+/***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -29355,7 +29355,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -29915,7 +29915,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(6424)
+module.exports.request = __nccwpck_require__(4043)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(9501)
@@ -32799,7 +32799,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 5701:
+/***/ 8082:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -40108,7 +40108,7 @@ const { URL } = __nccwpck_require__(3136)
 let tls // include tls conditionally since it is not always available
 const DispatcherBase = __nccwpck_require__(1841)
 const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { Socks5Client, STATES } = __nccwpck_require__(5701)
+const { Socks5Client, STATES } = __nccwpck_require__(8082)
 const { kDispatch, kClose, kDestroy } = __nccwpck_require__(6443)
 const Pool = __nccwpck_require__(628)
 const buildConnector = __nccwpck_require__(9136)
@@ -67690,21 +67690,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8082);
-// The action's entrypoint (runs.main): nothing here but the call, so that tests can import run().
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 8082:
+/***/ 5106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -70661,47 +70647,196 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/clock.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(signal.reason);
-            return;
-        }
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    })
-};
-
-;// CONCATENATED MODULE: ./src/duration.ts
+;// CONCATENATED MODULE: ./src/output/bounds.ts
+/** The most a step output may carry: GitHub's limits are per job, so one output stays modest. */
+const MAX_OUTPUT_BYTES = 512 * 1024;
 /**
- * Parses `600`, `90s`, `15m`, `1h` or a combination such as `1h30m` into seconds.
- * Returns undefined for anything else, so the caller can name the input in its message.
+ * Cuts text to at most `maxBytes` of UTF-8, at a character boundary, ending with `marker`
+ * (which counts toward the limit). Text within the limit is returned as it is.
  */
-function parseDurationSeconds(text) {
-    const trimmed = text.trim().toLowerCase();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Number(trimmed);
-    const match = /^(?:(\d+(?:\.\d+)?)h)?\s*(?:(\d+(?:\.\d+)?)m)?\s*(?:(\d+(?:\.\d+)?)s)?$/.exec(trimmed);
-    if (!match || trimmed === '')
-        return undefined;
-    const [, hours, minutes, seconds] = match;
-    return Number(hours ?? 0) * 3600 + Number(minutes ?? 0) * 60 + Number(seconds ?? 0);
+function boundUtf8(text, maxBytes, marker) {
+    if (Buffer.byteLength(text) <= maxBytes)
+        return { text, truncated: false };
+    const bytes = Buffer.from(text);
+    let end = Math.max(0, maxBytes - Buffer.byteLength(marker));
+    // A continuation byte at the cut means a character straddles it: leave that character out.
+    while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80)
+        end--;
+    return { text: bytes.subarray(0, end).toString('utf8') + marker, truncated: true };
 }
-/** Seconds with at most one decimal, as shown in the log, the summary and the `duration` output. */
-function formatSeconds(ms) {
-    return (Math.round(ms / 100) / 10).toFixed(1);
+function truncationMarker(what, totalBytes, file) {
+    const where = file ? `; the whole ${what} is in ${file}` : '';
+    return `\n[${what} truncated: ${totalBytes} bytes, limit ${MAX_OUTPUT_BYTES} bytes${where}]`;
+}
+/** `at` in UTF-16 units, moved back by one where it would fall inside a surrogate pair. */
+function safeCut(text, at) {
+    const code = text.charCodeAt(at);
+    return at > 0 && code >= 0xdc00 && code <= 0xdfff ? at - 1 : at;
 }
 
-;// CONCATENATED MODULE: ./src/errors.ts
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/output/live-log.ts
+
+
+/**
+ * Shows streamed text in the job log a line at a time. Every block is wrapped in
+ * `::stop-commands::<random token>` … `::<token>::`, so that text written by a model cannot
+ * issue workflow commands (`::set-output`, `::add-mask`, `::error` …).
+ */
+class LiveLog {
+    line = '';
+    afterCR = false;
+    ready = [];
+    echoedBytes = 0;
+    stopped = false;
+    batchTimer;
+    idleTimer;
+    options;
+    constructor(options) {
+        this.options = {
+            idleFlushMs: 500,
+            batchMs: 100,
+            redact: text => text,
+            holdBackChars: 0,
+            maxEchoBytes: 1024 * 1024,
+            maxLineChars: 4096,
+            ...options
+        };
+    }
+    push(text) {
+        if (this.stopped || text === '')
+            return;
+        // A CRLF may arrive split between two pieces: its LF is not a second line break.
+        const piece = this.afterCR && text.startsWith('\n') ? text.slice(1) : text;
+        this.afterCR = text.endsWith('\r');
+        const parts = (this.line + piece.replace(/\r\n?/g, '\n')).split('\n');
+        this.line = parts.pop() ?? '';
+        // Secrets are removed from whole lines before any cut, so that no cut can split one.
+        for (const part of parts) {
+            for (const line of this.pieces(this.options.redact(part)))
+                this.ready.push(line);
+        }
+        if (this.line.length > this.options.maxLineChars + this.options.holdBackChars) {
+            // Only the end of a redacted partial line can hold the beginning of a secret.
+            const redacted = this.options.redact(this.line);
+            const keep = Math.max(0, safeCut(redacted, redacted.length - this.options.holdBackChars));
+            const tail = this.pieces(redacted.slice(0, keep));
+            this.line = (tail.pop() ?? '') + redacted.slice(keep);
+            for (const line of tail)
+                this.ready.push(line);
+        }
+        if (this.ready.length > 0 && this.batchTimer === undefined) {
+            this.batchTimer = setTimeout(() => this.flushLines(), this.options.batchMs);
+        }
+        clearTimeout(this.idleTimer);
+        if (this.line !== '') {
+            this.idleTimer = setTimeout(() => this.flushPartial(), this.options.idleFlushMs);
+        }
+    }
+    /** A line in pieces of at most maxLineChars, never cutting a character in two. */
+    pieces(line) {
+        const pieces = [];
+        let rest = line;
+        while (rest.length > this.options.maxLineChars) {
+            const cut = safeCut(rest, this.options.maxLineChars);
+            pieces.push(rest.slice(0, cut));
+            rest = rest.slice(cut);
+        }
+        pieces.push(rest);
+        return pieces;
+    }
+    /** Shows everything still waiting, the partial line included; the echo is over. */
+    close() {
+        this.flushLines();
+        if (this.line !== '')
+            this.writeBlock([this.options.redact(this.line)]);
+        this.line = '';
+        clearTimeout(this.idleTimer);
+        this.stopped = true;
+    }
+    flushLines() {
+        clearTimeout(this.batchTimer);
+        this.batchTimer = undefined;
+        const lines = this.ready;
+        this.ready = [];
+        if (lines.length > 0)
+            this.writeBlock(lines);
+    }
+    flushPartial() {
+        this.flushLines();
+        const line = this.options.redact(this.line);
+        const keep = Math.min(line.length, this.options.holdBackChars);
+        const shown = line.slice(0, safeCut(line, line.length - keep));
+        this.line = line.slice(shown.length);
+        if (shown === '')
+            return;
+        this.writeBlock([shown]);
+    }
+    writeBlock(lines) {
+        if (this.stopped)
+            return;
+        const token = (0,external_node_crypto_.randomUUID)();
+        const open = `::stop-commands::${token}\n`;
+        const close = `\n::${token}::`;
+        // The limit counts what reaches the log, wrapper lines included.
+        const room = this.options.maxEchoBytes - this.echoedBytes - Buffer.byteLength(open + close);
+        let text = lines.join('\n');
+        if (Buffer.byteLength(text) > room) {
+            text =
+                boundUtf8(text, Math.max(0, room), '').text +
+                    `\n[the output goes on; the log shows its first ${this.options.maxEchoBytes} bytes, output-file has all of it]`;
+            this.stopped = true;
+            clearTimeout(this.idleTimer);
+            clearTimeout(this.batchTimer);
+        }
+        const block = open + text + close;
+        this.echoedBytes += Buffer.byteLength(block);
+        this.options.write(block);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/output/redactor.ts
+const MASK = '***';
+/**
+ * Removes secrets from any text before it reaches a log line, an output, a file or the summary.
+ * The runner masks registered secrets in the log only; outputs and the summary are not masked
+ * by anyone else, and the platform may echo the key back in an error body or even in a run's output.
+ */
+class Redactor {
+    secrets;
+    constructor(secrets) {
+        const variants = new Set();
+        for (const secret of secrets) {
+            if (!secret)
+                continue;
+            variants.add(secret);
+            variants.add(encodeURIComponent(secret));
+            variants.add(JSON.stringify(secret).slice(1, -1));
+        }
+        // Longest first, so that a variant containing another is replaced whole.
+        this.secrets = [...variants].sort((a, b) => b.length - a.length);
+    }
+    redact(text) {
+        let result = text;
+        for (const secret of this.secrets) {
+            if (result.includes(secret))
+                result = result.split(secret).join(MASK);
+        }
+        return result;
+    }
+    /** The longest secret length: a streaming writer holds back this many characters minus one. */
+    get longestSecretLength() {
+        return this.secrets[0]?.length ?? 0;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/util/errors.ts
 /** Turns anything thrown into a message; the one place that knows `throw` is not always an Error. */
 function getErrorMessage(error) {
     // Node's address fallback throws an AggregateError with an empty message of its own.
@@ -70719,38 +70854,187 @@ function getErrorMessage(error) {
         return String(error);
     }
 }
-/** An error whose message is written for the user of the action: it says what to fix. */
-class ActionError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = new.target.name;
+/** The `code` of a system or library error (`ENOENT`, `UND_ERR_SOCKET` …), when it has one. */
+function errorCode(error) {
+    if (error !== null && typeof error === 'object' && 'code' in error) {
+        const code = error.code;
+        if (typeof code === 'string')
+            return code;
     }
+    return undefined;
 }
-/** Every problem with the step's inputs, reported together before any request is sent. */
-class InputError extends ActionError {
-    problems;
-    constructor(problems) {
-        super(`Invalid inputs (${problems.length}); no request was sent:\n${problems.map(p => `  - ${p}`).join('\n')}`);
-        this.problems = problems;
+
+;// CONCATENATED MODULE: ./src/output/sink.ts
+
+
+
+
+// Small appends (a streamed token each) are gathered into writes of about this size.
+const WRITE_BATCH_BYTES = 64 * 1024;
+/** Where the full output goes when `output-file` is not set: one file per run id. */
+function defaultOutputFile(folder, runId) {
+    const safeId = (runId ?? 'unknown').replace(/[^A-Za-z0-9._-]/g, '_');
+    return external_node_path_default().join(folder, `ai-planet-run-${safeId}.txt`);
+}
+/**
+ * The run's output on its way to `output-file`, in both modes: written as it arrives, with the
+ * API key removed even when it is split across pieces, while memory holds only the first
+ * `headBytes`. A file that cannot be written does not stop the run: the sink keeps the head,
+ * stops writing, and says why when it is closed.
+ */
+class OutputSink {
+    chooseFile;
+    redactor;
+    headBytes;
+    file;
+    handle;
+    fileError;
+    position = 0;
+    pending = '';
+    batch = [];
+    batchBytes = 0;
+    head = '';
+    headLength = 0;
+    headFull = false;
+    totalBytes = 0;
+    touched = false;
+    holdBack;
+    constructor(
+    /** Called once, at the first write, so that the default path can use the run id. */
+    chooseFile, redactor, headBytes) {
+        this.chooseFile = chooseFile;
+        this.redactor = redactor;
+        this.headBytes = headBytes;
+        this.holdBack = Math.max(0, redactor.longestSecretLength - 1);
     }
-}
-/** A request to the platform that failed for good (after any retries). */
-class ApiError extends ActionError {
-    kind;
-    httpStatus;
-    /** True when the trigger may have created a run although it failed: re-running could duplicate it. */
-    runMayHaveStarted;
-    constructor(message, details) {
-        super(message, { cause: details.cause });
-        this.kind = details.kind;
-        this.httpStatus = details.httpStatus;
-        this.runMayHaveStarted = details.runMayHaveStarted ?? false;
+    async append(text) {
+        this.touched = true;
+        // Complete secrets are replaced first; what is kept back can only be a secret's beginning.
+        const redacted = this.redactor.redact(this.pending + text);
+        const cut = safeCut(redacted, Math.max(0, redacted.length - this.holdBack));
+        this.pending = redacted.slice(cut);
+        await this.emit(redacted.slice(0, cut));
+    }
+    /** Replaces everything written so far (a final output, or the run as read by id). */
+    async replace(text) {
+        this.pending = '';
+        this.batch = [];
+        this.batchBytes = 0;
+        this.head = '';
+        this.headLength = 0;
+        this.headFull = false;
+        this.totalBytes = 0;
+        this.position = 0;
+        if (this.handle)
+            await this.guard(handle => handle.truncate(0));
+        await this.append(text);
+    }
+    /** Flushes and closes the file; undefined when there never was any output. */
+    async close() {
+        if (!this.touched)
+            return undefined;
+        await this.emit(this.redactor.redact(this.pending));
+        this.pending = '';
+        await this.writeBatch();
+        await this.guard(async (handle) => {
+            this.handle = undefined;
+            await handle.close();
+        });
+        return {
+            file: this.fileError === undefined ? this.file : undefined,
+            fileError: this.fileError,
+            head: this.head,
+            totalBytes: this.totalBytes
+        };
+    }
+    async emit(text) {
+        if (text === '')
+            return;
+        const bytes = Buffer.byteLength(text);
+        this.totalBytes += bytes;
+        if (!this.headFull) {
+            this.head += text;
+            this.headLength += bytes;
+            if (this.headLength > this.headBytes) {
+                this.headFull = true;
+                // Kept just over the limit, so that the reader still sees that the output is longer;
+                // a character cut here lies beyond the limit and is cut off again when bounded.
+                if (this.headLength > this.headBytes + 4) {
+                    this.head = Buffer.from(this.head)
+                        .subarray(0, this.headBytes + 4)
+                        .toString('utf8');
+                }
+            }
+        }
+        if (this.fileError !== undefined)
+            return;
+        this.batch.push(text);
+        this.batchBytes += bytes;
+        if (this.batchBytes >= WRITE_BATCH_BYTES)
+            await this.writeBatch();
+    }
+    async writeBatch() {
+        if (this.batch.length === 0)
+            return;
+        const data = Buffer.from(this.batch.join(''));
+        this.batch = [];
+        this.batchBytes = 0;
+        await this.guard(async (handle) => {
+            await handle.write(data, 0, data.length, this.position);
+            this.position += data.length;
+        });
+    }
+    /** Runs a file operation on the open file; the first failure ends all writing. */
+    async guard(operation) {
+        if (this.fileError !== undefined)
+            return;
+        try {
+            if (this.handle === undefined && this.file === undefined) {
+                const file = this.chooseFile();
+                this.file = file;
+                await external_node_fs_namespaceObject.promises.mkdir(external_node_path_default().dirname(file), { recursive: true });
+                this.handle = await external_node_fs_namespaceObject.promises.open(file, 'w');
+            }
+            if (this.handle)
+                await operation(this.handle);
+        }
+        catch (error) {
+            this.fileError = `${this.file ?? 'the output file'}: ${getErrorMessage(error)}`;
+            this.batch = [];
+            await this.handle?.close().catch(() => undefined);
+            this.handle = undefined;
+        }
     }
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/util/json.ts
+/**
+ * Parses JSON that a server sent, which may be anything: `{ value }` when it is JSON,
+ * undefined when it is not. The one guarded `JSON.parse` of the action.
+ */
+function tryParseJson(text) {
+    try {
+        return { value: JSON.parse(text) };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platform/endpoints.ts
+const DEFAULT_PATHS = {
+    trigger: '/api/v1/apps/workflow-execution/trigger',
+    stream: '/api/v1/apps/workflow-execution/trigger/stream',
+    run: '/api/v1/apps/workflow-execution/runs/{run_id}',
+    cancel: '/api/v1/apps/workflow-execution/runs/{run_id}/cancel'
+};
+/** The URL of an endpoint: `base-url` (with any path prefix) + the path, `{run_id}` filled in. */
+function endpointUrl(baseUrl, template, runId) {
+    const path = runId === undefined ? template : template.replaceAll('{run_id}', encodeURIComponent(runId));
+    const base = baseUrl.href.replace(/\/+$/, '');
+    return new URL(`${base}${path.startsWith('/') ? '' : '/'}${path}`);
+}
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -80286,654 +80570,9 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./node_modules/mime-types/index.js
-var mime_types = __nccwpck_require__(4096);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/workflow-inputs.ts
+;// CONCATENATED MODULE: ./src/platform/run-object.ts
 
-
-
-
-
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
-const inputType = schemas_enum(['text', 'file', 'image']);
-const listEntry = strictObject({
-    name: schemas_string().trim().min(1, 'needs a non-empty `name`'),
-    type: inputType.default('text'),
-    value: unknown().optional(),
-    path: schemas_string().trim().min(1, '`path` must not be empty').optional()
-})
-    .superRefine((entry, ctx) => {
-    if (entry.path !== undefined && entry.value !== undefined) {
-        ctx.addIssue({ code: 'custom', message: 'give either `value` or `path`, not both' });
-    }
-    else if (entry.path !== undefined && entry.type === 'text') {
-        ctx.addIssue({
-            code: 'custom',
-            message: '`path` is only for entries of type `file` or `image`'
-        });
-    }
-    else if (entry.path === undefined && entry.value === undefined) {
-        ctx.addIssue({
-            code: 'custom',
-            message: 'needs a `value` (or, for a file or image, a `path`)'
-        });
-    }
-});
-const ACCEPTED_FORMS = 'a JSON or YAML list of {name, type, value} (or {name, type: file|image, path}), or a map {name: value}';
-/** Parses the `inputs` input. Returns the entries, or the problems, each naming the entry. */
-function parseWorkflowInputs(text) {
-    if (text.trim() === '')
-        return { specs: [], problems: [] };
-    let document;
-    try {
-        document = (0,dist/* parse */.qg)(text);
-    }
-    catch (error) {
-        const reason = error instanceof Error ? error.message.split('\n')[0] : 'unreadable';
-        return {
-            specs: [],
-            problems: [`is neither JSON nor YAML (${reason}); expected ${ACCEPTED_FORMS}`]
-        };
-    }
-    if (document === null || document === undefined)
-        return { specs: [], problems: [] };
-    if (Array.isArray(document))
-        return parseList(document);
-    if (typeof document === 'object')
-        return parseMap(document);
-    return { specs: [], problems: [`must be ${ACCEPTED_FORMS}, not a single ${typeof document}`] };
-}
-function parseList(items) {
-    const specs = [];
-    const problems = [];
-    items.forEach((item, index) => {
-        const result = listEntry.safeParse(item);
-        if (result.success) {
-            specs.push(result.data);
-            return;
-        }
-        const label = describeEntry(item, index);
-        for (const issue of result.error.issues) {
-            const field = issue.path.length > 0 ? ` field \`${issue.path.join('.')}\`` : '';
-            problems.push(`${label}${field}: ${issueMessage(issue)}`);
-        }
-    });
-    problems.push(...duplicateNames(specs));
-    return { specs, problems };
-}
-const ENTRY_FIELDS = new Set(['name', 'type', 'value', 'path']);
-function parseMap(map) {
-    const keys = Object.keys(map);
-    if (keys.includes('name') && keys.every(key => ENTRY_FIELDS.has(key))) {
-        // Almost surely one list entry written without its dash, not inputs called `name` and `value`.
-        return {
-            specs: [],
-            problems: ['looks like a single {name, value} entry: write it as a list (`- name: …`)']
-        };
-    }
-    const specs = [];
-    const problems = [];
-    for (const [name, value] of Object.entries(map)) {
-        if (value === null || (typeof value === 'object' && !Array.isArray(value))) {
-            problems.push(`entry '${name}': a map gives text values; use the list form for ${value === null ? 'an empty value' : 'files, images or typed values'}`);
-            continue;
-        }
-        specs.push({
-            name,
-            type: 'text',
-            value: typeof value === 'string' ? value : JSON.stringify(value)
-        });
-    }
-    return { specs, problems };
-}
-function describeEntry(item, index) {
-    const name = item !== null &&
-        typeof item === 'object' &&
-        typeof item.name === 'string'
-        ? ` ('${item.name}')`
-        : '';
-    return `entry ${index + 1}${name}`;
-}
-function issueMessage(issue) {
-    if (issue.code === 'unrecognized_keys') {
-        return `unknown field(s) ${issue.keys.map(k => `\`${k}\``).join(', ')}; allowed: name, type, value, path`;
-    }
-    if (issue.code === 'invalid_value')
-        return 'must be one of text, file, image';
-    if (issue.code === 'invalid_type' && issue.path.length === 0)
-        return 'must be an object {name, type, value}';
-    if (issue.code === 'invalid_type')
-        return `must be a ${issue.expected}`;
-    return issue.message;
-}
-function duplicateNames(specs) {
-    const seen = new Set();
-    const problems = [];
-    for (const spec of specs) {
-        if (seen.has(spec.name))
-            problems.push(`entry '${spec.name}' is given more than once`);
-        seen.add(spec.name);
-    }
-    return problems;
-}
-/**
- * Reads the files that entries name by `path` (relative to the workspace, and inside it) and
- * turns each into a `data:` URL; the platform receives `value`, never the path.
- */
-async function resolveWorkflowInputs(specs, workspace) {
-    const inputs = [];
-    const problems = [];
-    const root = external_node_path_default().resolve(workspace);
-    for (const spec of specs) {
-        if (spec.path === undefined) {
-            inputs.push({ name: spec.name, type: spec.type, value: spec.value });
-            continue;
-        }
-        const file = external_node_path_default().resolve(root, spec.path);
-        try {
-            // Resolved through links too, so that a symlink cannot reach outside the workspace.
-            if (!isInside(root, file) || !isInside(await external_node_fs_namespaceObject.promises.realpath(root), await external_node_fs_namespaceObject.promises.realpath(file))) {
-                problems.push(`entry '${spec.name}': path '${spec.path}' is outside the workspace (${root})`);
-                continue;
-            }
-            const stat = await external_node_fs_namespaceObject.promises.stat(file);
-            if (!stat.isFile()) {
-                problems.push(`entry '${spec.name}': '${spec.path}' is not a file`);
-                continue;
-            }
-            if (stat.size > MAX_FILE_BYTES) {
-                problems.push(`entry '${spec.name}': '${spec.path}' is ${stat.size} bytes; files are sent inline, at most ${MAX_FILE_BYTES} bytes (20 MiB)`);
-                continue;
-            }
-            const mime = (0,mime_types.lookup)(file) || 'application/octet-stream';
-            const content = await external_node_fs_namespaceObject.promises.readFile(file);
-            inputs.push({
-                name: spec.name,
-                type: spec.type,
-                value: `data:${mime};base64,${content.toString('base64')}`
-            });
-        }
-        catch (error) {
-            const code = error.code;
-            problems.push(`entry '${spec.name}': cannot read '${spec.path}' (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`);
-        }
-    }
-    return { inputs, problems };
-}
-function isInside(root, file) {
-    const relative = external_node_path_default().relative(root, file);
-    return (relative !== '' &&
-        relative !== '..' &&
-        !relative.startsWith(`..${(external_node_path_default()).sep}`) &&
-        !external_node_path_default().isAbsolute(relative));
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-
-
-
-
-/** Every input that action.yml declares; a unit test keeps the two lists equal. */
-const INPUT_NAMES = [
-    'api-key',
-    'base-url',
-    'workflow-id',
-    'inputs',
-    'thread-id',
-    'wait',
-    'timeout',
-    'poll-interval',
-    'max-poll-interval',
-    'retries',
-    'fail-on-error',
-    'output-file',
-    'summary',
-    'allow-http',
-    'trigger-path',
-    'run-path',
-    'cancel-path',
-    'stream',
-    'stream-path'
-];
-const DEFAULT_PATHS = {
-    trigger: '/api/v1/apps/workflow-execution/trigger',
-    run: '/api/v1/apps/workflow-execution/runs/{run_id}',
-    cancel: '/api/v1/apps/workflow-execution/runs/{run_id}/cancel',
-    stream: '/api/v1/apps/workflow-execution/trigger/stream'
-};
-const MAX_TIMEOUT_SECONDS = 6 * 24 * 3600;
-const inputs_boolean = stringbool({ error: 'must be true or false' });
-const seconds = (max, example) => schemas_string()
-    .transform(text => parseDurationSeconds(text))
-    .pipe(schemas_number({ error: `must be a number of seconds or a duration such as ${example}` })
-    .positive('must be more than zero')
-    .max(max, `must be at most ${max} seconds`));
-const endpointPath = (needsRunId) => schemas_string()
-    .trim()
-    .regex(/^\/[^\s?#]*$/, 'must be a path starting with / (no spaces, query or fragment)')
-    .refine(p => !needsRunId || p.includes('{run_id}'), 'must contain {run_id}');
-const inputs_required = (what) => schemas_string({ error: `is required: ${what}` });
-const singleLine = (what) => inputs_required(what)
-    .trim()
-    .min(1, `is required: ${what}`)
-    .regex(/^[^\s\p{Cc}]+$/u, 'must be one word with no spaces or control characters');
-const schema = object({
-    // Every occurrence of the key is masked in outputs: a very short "key" would mangle them.
-    'api-key': singleLine('the platform API key, from a secret').pipe(schemas_string().min(8, 'is too short for an API key (at least 8 characters): check the secret')),
-    'base-url': inputs_required("the platform's API host, e.g. https://api.example.com").trim(),
-    'workflow-id': singleLine("the deployed workflow's id"),
-    inputs: schemas_string().default(''),
-    'thread-id': schemas_string()
-        .trim()
-        .regex(/^[^\s\p{Cc}]*$/u, 'must be one word with no spaces or control characters')
-        .optional(),
-    wait: inputs_boolean.default(true),
-    timeout: seconds(MAX_TIMEOUT_SECONDS, '600, 90s, 15m or 1h').default(600),
-    'poll-interval': seconds(3600, '1 or 0.5').default(1),
-    'max-poll-interval': seconds(3600, '15 or 1m').default(15),
-    retries: schemas_string()
-        .trim()
-        .regex(/^\d+$/, 'must be a whole number from 0 to 20')
-        .transform(Number)
-        .pipe(schemas_number().max(20, 'must be a whole number from 0 to 20'))
-        .default(5),
-    'fail-on-error': inputs_boolean.default(true),
-    'output-file': schemas_string().trim().optional(),
-    summary: inputs_boolean.default(true),
-    'allow-http': inputs_boolean.default(false),
-    'trigger-path': endpointPath(false).default(DEFAULT_PATHS.trigger),
-    'run-path': endpointPath(true).default(DEFAULT_PATHS.run),
-    'cancel-path': endpointPath(true).default(DEFAULT_PATHS.cancel),
-    stream: inputs_boolean.default(false),
-    'stream-path': endpointPath(false).default(DEFAULT_PATHS.stream)
-});
-/** Reads every input through @actions/core; the only caller of `core.getInput`. */
-async function readInputs() {
-    const raw = Object.fromEntries(INPUT_NAMES.map(name => [name, getInput(name) || undefined]));
-    // Masked before anything else can print it, valid or not.
-    if (raw['api-key'])
-        core_setSecret(raw['api-key']);
-    return parseInputs(raw, process.env.GITHUB_WORKSPACE || process.cwd());
-}
-/** Validates raw inputs; throws one InputError listing every problem, each naming its input. */
-async function parseInputs(raw, workspace) {
-    const problems = [];
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-            const name = String(issue.path[0] ?? 'inputs');
-            problems.push(`\`${name}\` ${issue.message}${shownValue(name, raw)}`);
-        }
-    }
-    const { specs, problems: inputProblems } = parseWorkflowInputs(raw.inputs ?? '');
-    problems.push(...inputProblems.map(p => `\`inputs\` ${p}`));
-    const resolved = await resolveWorkflowInputs(specs, workspace);
-    problems.push(...resolved.problems.map(p => `\`inputs\` ${p}`));
-    // Checks across inputs read each input on its own, so that they are reported alongside
-    // problems elsewhere rather than after those are fixed.
-    const field = (name) => schema.shape[name].safeParse(raw[name]).data;
-    const allowHttp = field('allow-http') ?? false;
-    const baseUrl = raw['base-url']
-        ? checkBaseUrl(raw['base-url'].trim(), allowHttp, problems)
-        : undefined;
-    const [pollInterval, maxPollInterval] = [field('poll-interval'), field('max-poll-interval')];
-    if (pollInterval !== undefined &&
-        maxPollInterval !== undefined &&
-        pollInterval > maxPollInterval) {
-        problems.push('`poll-interval` must not be larger than `max-poll-interval`');
-    }
-    if (!parsed.success || baseUrl === undefined || problems.length > 0)
-        throw new InputError(problems);
-    const data = parsed.data;
-    return {
-        apiKey: data['api-key'],
-        baseUrl,
-        workflowId: data['workflow-id'],
-        workflowInputs: resolved.inputs,
-        threadId: data['thread-id'] || undefined,
-        wait: data.wait,
-        timeoutMs: data.timeout * 1000,
-        pollIntervalMs: data['poll-interval'] * 1000,
-        maxPollIntervalMs: data['max-poll-interval'] * 1000,
-        retries: data.retries,
-        failOnError: data['fail-on-error'],
-        outputFile: data['output-file'] ? external_node_path_default().resolve(workspace, data['output-file']) : undefined,
-        summary: data.summary,
-        allowHttp,
-        stream: data.stream,
-        paths: {
-            trigger: data['trigger-path'],
-            run: data['run-path'],
-            cancel: data['cancel-path'],
-            stream: data['stream-path']
-        }
-    };
-}
-function shownValue(name, raw) {
-    // The key is never echoed, and `inputs` problems already say where they are.
-    if (name === 'api-key' || name === 'inputs')
-        return '';
-    const value = raw[name];
-    return value === undefined
-        ? ''
-        : ` (got '${value.length > 80 ? `${value.slice(0, 80)}…` : value}')`;
-}
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
-function isLoopback(hostname) {
-    return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-function checkBaseUrl(text, allowHttp, problems) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        problems.push(`\`base-url\` must be an absolute URL such as https://api.example.com (got '${text}')`);
-        return undefined;
-    }
-    const before = problems.length;
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        problems.push(`\`base-url\` must use https:// (got '${url.protocol}')`);
-    }
-    else if (url.protocol === 'http:' && !allowHttp && !isLoopback(url.hostname)) {
-        problems.push(`\`base-url\` uses http:// to a host that is not loopback (${url.hostname}); the API key would travel unencrypted. Use https://, or set \`allow-http: true\``);
-    }
-    if (url.username || url.password) {
-        problems.push('`base-url` must not carry a user name or password; the key goes in `api-key`');
-    }
-    if (url.search || url.hash)
-        problems.push('`base-url` must not have a query string or fragment');
-    return problems.length === before ? url : undefined;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/output-text.ts
-
-/** The most a step output may carry: GitHub's limits are per job, so one output stays modest. */
-const MAX_OUTPUT_BYTES = 512 * 1024;
-/**
- * Cuts text to at most `maxBytes` of UTF-8, at a character boundary, ending with `marker`
- * (which counts toward the limit). Text within the limit is returned as it is.
- */
-function boundUtf8(text, maxBytes, marker) {
-    if (Buffer.byteLength(text) <= maxBytes)
-        return { text, truncated: false };
-    const bytes = Buffer.from(text);
-    let end = Math.max(0, maxBytes - Buffer.byteLength(marker));
-    // A continuation byte at the cut means a character straddles it: leave that character out.
-    while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80)
-        end--;
-    return { text: bytes.subarray(0, end).toString('utf8') + marker, truncated: true };
-}
-function truncationMarker(what, totalBytes, file) {
-    const where = file ? `; the whole ${what} is in ${file}` : '';
-    return `\n[${what} truncated: ${totalBytes} bytes, limit ${MAX_OUTPUT_BYTES} bytes${where}]`;
-}
-/** Where the full output goes when `output-file` is not set: one file per run id. */
-function defaultOutputFile(runnerTemp, runId) {
-    const safeId = (runId ?? 'unknown').replace(/[^A-Za-z0-9._-]/g, '_');
-    return external_node_path_default().join(runnerTemp, `ai-planet-run-${safeId}.txt`);
-}
-
-;// CONCATENATED MODULE: ./src/live-log.ts
-
-
-/**
- * Shows streamed text in the job log a line at a time. Every block is wrapped in
- * `::stop-commands::<random token>` … `::<token>::`, so that text written by a model cannot
- * issue workflow commands (`::set-output`, `::add-mask`, `::error` …).
- */
-class LiveLog {
-    line = '';
-    afterCR = false;
-    ready = [];
-    echoedBytes = 0;
-    stopped = false;
-    batchTimer;
-    idleTimer;
-    options;
-    constructor(options) {
-        this.options = {
-            idleFlushMs: 500,
-            batchMs: 100,
-            redact: text => text,
-            holdBackChars: 0,
-            maxEchoBytes: 1024 * 1024,
-            maxLineChars: 4096,
-            ...options
-        };
-    }
-    push(text) {
-        if (this.stopped || text === '')
-            return;
-        // A CRLF may arrive split between two pieces: its LF is not a second line break.
-        const piece = this.afterCR && text.startsWith('\n') ? text.slice(1) : text;
-        this.afterCR = text.endsWith('\r');
-        const parts = (this.line + piece.replace(/\r\n?/g, '\n')).split('\n');
-        this.line = parts.pop() ?? '';
-        // Secrets are removed from whole lines before any cut, so that no cut can split one.
-        for (const part of parts) {
-            for (const line of this.pieces(this.options.redact(part)))
-                this.ready.push(line);
-        }
-        if (this.line.length > this.options.maxLineChars + this.options.holdBackChars) {
-            // Only the end of a redacted partial line can hold the beginning of a secret.
-            const redacted = this.options.redact(this.line);
-            const keep = Math.max(0, safeCut(redacted, redacted.length - this.options.holdBackChars));
-            const tail = this.pieces(redacted.slice(0, keep));
-            this.line = (tail.pop() ?? '') + redacted.slice(keep);
-            for (const line of tail)
-                this.ready.push(line);
-        }
-        if (this.ready.length > 0 && this.batchTimer === undefined) {
-            this.batchTimer = setTimeout(() => this.flushLines(), this.options.batchMs);
-        }
-        clearTimeout(this.idleTimer);
-        if (this.line !== '') {
-            this.idleTimer = setTimeout(() => this.flushPartial(), this.options.idleFlushMs);
-        }
-    }
-    /** A line in pieces of at most maxLineChars, never cutting a character in two. */
-    pieces(line) {
-        const pieces = [];
-        let rest = line;
-        while (rest.length > this.options.maxLineChars) {
-            const cut = safeCut(rest, this.options.maxLineChars);
-            pieces.push(rest.slice(0, cut));
-            rest = rest.slice(cut);
-        }
-        pieces.push(rest);
-        return pieces;
-    }
-    /** Shows everything still waiting, the partial line included; the echo is over. */
-    close() {
-        this.flushLines();
-        if (this.line !== '')
-            this.writeBlock([this.options.redact(this.line)]);
-        this.line = '';
-        clearTimeout(this.idleTimer);
-        this.stopped = true;
-    }
-    flushLines() {
-        clearTimeout(this.batchTimer);
-        this.batchTimer = undefined;
-        const lines = this.ready;
-        this.ready = [];
-        if (lines.length > 0)
-            this.writeBlock(lines);
-    }
-    flushPartial() {
-        this.flushLines();
-        const line = this.options.redact(this.line);
-        const keep = Math.min(line.length, this.options.holdBackChars);
-        const shown = line.slice(0, safeCut(line, line.length - keep));
-        this.line = line.slice(shown.length);
-        if (shown === '')
-            return;
-        this.writeBlock([shown]);
-    }
-    writeBlock(lines) {
-        if (this.stopped)
-            return;
-        const token = (0,external_node_crypto_.randomUUID)();
-        const open = `::stop-commands::${token}\n`;
-        const close = `\n::${token}::`;
-        // The limit counts what reaches the log, wrapper lines included.
-        const room = this.options.maxEchoBytes - this.echoedBytes - Buffer.byteLength(open + close);
-        let text = lines.join('\n');
-        if (Buffer.byteLength(text) > room) {
-            text =
-                boundUtf8(text, Math.max(0, room), '').text +
-                    `\n[the output goes on; the log shows its first ${this.options.maxEchoBytes} bytes, output-file has all of it]`;
-            this.stopped = true;
-            clearTimeout(this.idleTimer);
-            clearTimeout(this.batchTimer);
-        }
-        const block = open + text + close;
-        this.echoedBytes += Buffer.byteLength(block);
-        this.options.write(block);
-    }
-}
-/** `at`, moved back by one where it would fall inside a surrogate pair. */
-function safeCut(text, at) {
-    const code = text.charCodeAt(at);
-    return at > 0 && code >= 0xdc00 && code <= 0xdfff ? at - 1 : at;
-}
-
-;// CONCATENATED MODULE: ./src/output-sink.ts
-
-
-// Small appends (a streamed token each) are gathered into writes of about this size.
-const WRITE_BATCH_BYTES = 64 * 1024;
-/**
- * The run's output on its way to `output-file`: written as it arrives, with the API key
- * removed even when it is split across pieces, while memory holds only the first `headBytes`.
- */
-class OutputSink {
-    chooseFile;
-    redactor;
-    headBytes;
-    file;
-    handle;
-    position = 0;
-    pending = '';
-    batch = [];
-    batchBytes = 0;
-    head = '';
-    headLength = 0;
-    headFull = false;
-    totalBytes = 0;
-    touched = false;
-    holdBack;
-    constructor(
-    /** Called once, at the first write, so that the default path can use the run id. */
-    chooseFile, redactor, headBytes) {
-        this.chooseFile = chooseFile;
-        this.redactor = redactor;
-        this.headBytes = headBytes;
-        this.holdBack = Math.max(0, redactor.longestSecretLength - 1);
-    }
-    get hasOutput() {
-        return this.touched;
-    }
-    async append(text) {
-        this.touched = true;
-        // Complete secrets are replaced first; what is kept back can only be a secret's beginning.
-        const redacted = this.redactor.redact(this.pending + text);
-        let cut = Math.max(0, redacted.length - this.holdBack);
-        if (cut > 0 && cut < redacted.length && isLowSurrogate(redacted.charCodeAt(cut)))
-            cut--;
-        this.pending = redacted.slice(cut);
-        await this.emit(redacted.slice(0, cut));
-    }
-    /** Replaces everything written so far (a final output, or the run as read after a fallback). */
-    async replace(text) {
-        this.pending = '';
-        this.batch = [];
-        this.batchBytes = 0;
-        this.head = '';
-        this.headLength = 0;
-        this.headFull = false;
-        this.totalBytes = 0;
-        this.position = 0;
-        if (this.handle)
-            await this.handle.truncate(0);
-        await this.append(text);
-    }
-    /** Flushes and closes the file; undefined when there never was any output. */
-    async close() {
-        if (!this.touched)
-            return undefined;
-        await this.emit(this.redactor.redact(this.pending));
-        this.pending = '';
-        await this.writeBatch();
-        const file = await this.open();
-        await this.handle?.close();
-        this.handle = undefined;
-        return { file, head: this.head, totalBytes: this.totalBytes };
-    }
-    async emit(text) {
-        if (text === '')
-            return;
-        const bytes = Buffer.byteLength(text);
-        this.totalBytes += bytes;
-        if (!this.headFull) {
-            this.head += text;
-            this.headLength += bytes;
-            if (this.headLength > this.headBytes) {
-                this.headFull = true;
-                // Kept just over the limit, so that the reader still sees that the output is longer;
-                // a character cut here lies beyond the limit and is cut off again when bounded.
-                if (this.headLength > this.headBytes + 4) {
-                    this.head = Buffer.from(this.head)
-                        .subarray(0, this.headBytes + 4)
-                        .toString('utf8');
-                }
-            }
-        }
-        this.batch.push(text);
-        this.batchBytes += bytes;
-        if (this.batchBytes >= WRITE_BATCH_BYTES)
-            await this.writeBatch();
-    }
-    async writeBatch() {
-        if (this.batch.length === 0)
-            return;
-        const data = Buffer.from(this.batch.join(''));
-        this.batch = [];
-        this.batchBytes = 0;
-        await this.open();
-        await this.handle.write(data, 0, data.length, this.position);
-        this.position += data.length;
-    }
-    async open() {
-        if (this.file === undefined) {
-            const file = this.chooseFile();
-            await external_node_fs_namespaceObject.promises.mkdir(external_node_path_default().dirname(file), { recursive: true });
-            this.handle = await external_node_fs_namespaceObject.promises.open(file, 'w');
-            this.file = file;
-        }
-        return this.file;
-    }
-}
-function isLowSurrogate(code) {
-    return code >= 0xdc00 && code <= 0xdfff;
-}
-
-;// CONCATENATED MODULE: ./src/run-response.ts
-
-const TERMINAL_STATUSES = new Set([
-    'completed',
-    'failed',
-    'cancelled'
-]);
+const TERMINAL_STATUSES = new Set(['completed', 'failed', 'cancelled']);
 const STATUS_SPELLINGS = {
     queued: 'pending',
     pending: 'pending',
@@ -80957,7 +80596,7 @@ function isTerminal(status) {
 }
 const identifier = union([schemas_string().min(1), schemas_number()]).transform(String);
 // Every field is optional and loosely typed: the platform's field names are not documented
-// (PLATFORM-API.md), so the shape is checked, and anything unexpected is ignored, not fatal.
+// (docs/platform-api.md), so the shape is checked, and anything unexpected is ignored, not fatal.
 /** The fields that name a run and its status, in run objects and stream events alike. */
 const identityFields = {
     run_id: identifier.optional().catch(undefined),
@@ -80999,7 +80638,7 @@ function unwrap(body) {
     }
     return body;
 }
-/** Reads a run object from a trigger or get-run answer, or returns undefined when it is not one. */
+/** Reads a run object from a trigger or get answer, or returns undefined when it is not one. */
 function parseRunSnapshot(body) {
     const object = unwrap(body);
     const parsed = runFields.safeParse(object);
@@ -81075,9 +80714,24 @@ function formatDetailEntry(loc, msg) {
     return `${path.join('.')}: ${msg}`;
 }
 
-;// CONCATENATED MODULE: ./src/http-errors.ts
+;// CONCATENATED MODULE: ./src/platform/http-errors.ts
 
 
+
+/** A request to the platform that failed for good (after any retries); its message says what to fix. */
+class ApiError extends Error {
+    kind;
+    httpStatus;
+    /** True when the trigger may have created a run although it failed: re-running could duplicate it. */
+    runMayHaveStarted;
+    constructor(message, details) {
+        super(message, { cause: details.cause });
+        this.name = 'ApiError';
+        this.kind = details.kind;
+        this.httpStatus = details.httpStatus;
+        this.runMayHaveStarted = details.runMayHaveStarted ?? false;
+    }
+}
 const EXCERPT_LENGTH = 300;
 /** A short, single-line excerpt of a body, for messages about bodies we could not understand. */
 function excerpt(body) {
@@ -81091,24 +80745,13 @@ function excerpt(body) {
 }
 /** JSON re-serialised, so that escapes (`\u002d`, `\/`) cannot hide an echoed key from redaction. */
 function normaliseJson(body) {
-    try {
-        return JSON.stringify(JSON.parse(body)) ?? body;
-    }
-    catch {
-        return body;
-    }
+    const json = tryParseJson(body);
+    return json === undefined ? body : (JSON.stringify(json.value) ?? body);
 }
 /** The server's own explanation, if its body has one, else an excerpt of the body. */
 function serverDetail(body) {
-    try {
-        const message = errorMessageFrom(JSON.parse(body));
-        if (message !== undefined)
-            return message;
-    }
-    catch {
-        // not JSON: fall through to the excerpt
-    }
-    return excerpt(body);
+    const json = tryParseJson(body);
+    return (json && errorMessageFrom(json.value)) ?? excerpt(body);
 }
 const RUN_MAY_HAVE_STARTED = 'A run may have started: the trigger was not retried, so that it cannot start twice. ' +
     "Check the workflow's runs on the platform before re-running this job.";
@@ -81129,7 +80772,7 @@ function httpStatusError(endpoint, status, body, notes = {}) {
         case 403: {
             const permission = endpoint.name === 'trigger'
                 ? 'trigger workflow executions'
-                : endpoint.name === 'get-run'
+                : endpoint.name === 'get'
                     ? 'read run results'
                     : 'cancel runs';
             return new ApiError(`The API key is not allowed to ${permission} (HTTP 403: ${detail}). ` +
@@ -81164,16 +80807,65 @@ function httpStatusError(endpoint, status, body, notes = {}) {
             });
     }
 }
+/** A request that got no HTTP answer: before it was sent (safe to retry) or after (maybe seen). */
+function networkError(endpoint, origin, error, sent) {
+    const code = errorCode(error);
+    const reason = `${code ? `${code}: ` : ''}${getErrorMessage(error)}`;
+    if (!sent) {
+        return new ApiError(`Could not reach the platform at ${origin} (${reason}). ` +
+            'Check `base-url` and that this runner can reach the host.', { kind: 'unreachable', cause: error });
+    }
+    const ambiguous = endpoint.name === 'trigger';
+    return new ApiError(`The connection to ${origin} failed after the request was sent (${reason}).` +
+        (ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : ''), { kind: 'unreachable', runMayHaveStarted: ambiguous, cause: error });
+}
+
+;// CONCATENATED MODULE: ./src/platform/retry.ts
+/** Retry timing shared by every request; which failures are retried is the client's decision. */
+const BASE_DELAY_MS = 500;
+const MAX_BACKOFF_MS = 30_000;
+// `Retry-After: 0` (or a date just past) and a jitter near zero must not become a busy loop.
+const MIN_RETRY_DELAY_MS = 200;
+/** Exponential backoff with full jitter: a random wait in [0, min(cap, base·2^attempt)). */
+function backoffDelayMs(attempt, random = Math.random) {
+    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** attempt);
+    return Math.floor(random() * ceiling);
+}
+/**
+ * Reads `Retry-After` in either form: delay-seconds or an HTTP date. Returns milliseconds,
+ * or undefined when the header is absent or unreadable (the caller then backs off on its own).
+ */
+function parseRetryAfterMs(value, now) {
+    if (value === undefined)
+        return undefined;
+    const trimmed = value.trim();
+    if (trimmed === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    // Only the HTTP-date forms (all start with a day name): V8's lenient Date.parse would
+    // otherwise read '-5' or 'later 3' as dates long past, and retry at once.
+    if (!/^(mon|tue|wed|thu|fri|sat|sun)/i.test(trimmed))
+        return undefined;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/** The wait before the next attempt: the server's word when it gave one, else jittered backoff. */
+function retryDelayMs(attempt, retryAfterMs, random = Math.random) {
+    return Math.max(MIN_RETRY_DELAY_MS, retryAfterMs ?? backoffDelayMs(attempt, random));
+}
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var node_modules_undici = __nccwpck_require__(4371);
-;// CONCATENATED MODULE: ./src/version.ts
+var node_modules_undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./src/util/version.ts
 // Kept in step with package.json by a unit test; the bundle cannot read package.json at run time.
 const ACTION_NAME = 'run-ai-planet-workflow';
 const ACTION_VERSION = '1.0.0';
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
-;// CONCATENATED MODULE: ./src/http-transport.ts
+;// CONCATENATED MODULE: ./src/platform/transport.ts
 
 
 
@@ -81202,7 +80894,7 @@ const CONNECT_ERROR_CODES = new Set([
     'ERR_TLS_CERT_ALTNAME_INVALID',
     'ERR_SSL_WRONG_VERSION_NUMBER'
 ]);
-/** The one dispatcher of the action; a proxy agent will replace it here (ROADMAP). */
+/** The one dispatcher of the action: connection pooling and the connect timeout. */
 function createDispatcher() {
     return new node_modules_undici/* Agent */.g6({ connect: { timeout: 10_000 }, keepAliveTimeout: 10_000 });
 }
@@ -81329,88 +81021,8 @@ async function readStart(body, limit) {
     }
     return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
 }
-function errorCode(error) {
-    if (error !== null && typeof error === 'object' && 'code' in error) {
-        const code = error.code;
-        if (typeof code === 'string')
-            return code;
-    }
-    return undefined;
-}
 
-;// CONCATENATED MODULE: ./src/redact.ts
-const MASK = '***';
-/**
- * Removes secrets from any text before it reaches a log line, an output, a file or the summary.
- * The runner masks registered secrets in the log only; outputs and the summary are not masked
- * by anyone else, and the platform may echo the key back in an error body or even in a run's output.
- */
-class Redactor {
-    secrets;
-    constructor(secrets) {
-        const variants = new Set();
-        for (const secret of secrets) {
-            if (!secret)
-                continue;
-            variants.add(secret);
-            variants.add(encodeURIComponent(secret));
-            variants.add(JSON.stringify(secret).slice(1, -1));
-        }
-        // Longest first, so that a variant containing another is replaced whole.
-        this.secrets = [...variants].sort((a, b) => b.length - a.length);
-    }
-    redact(text) {
-        let result = text;
-        for (const secret of this.secrets) {
-            if (result.includes(secret))
-                result = result.split(secret).join(MASK);
-        }
-        return result;
-    }
-    /** The longest secret length: a streaming writer holds back this many characters minus one. */
-    get longestSecretLength() {
-        return this.secrets[0]?.length ?? 0;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/retry.ts
-/** Retry timing shared by every request; which failures are retried is the client's decision. */
-const BASE_DELAY_MS = 500;
-const MAX_BACKOFF_MS = 30_000;
-// `Retry-After: 0` (or a date just past) and a jitter near zero must not become a busy loop.
-const MIN_RETRY_DELAY_MS = 200;
-/** Exponential backoff with full jitter: a random wait in [0, min(cap, base·2^attempt)). */
-function backoffDelayMs(attempt, random = Math.random) {
-    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** attempt);
-    return Math.floor(random() * ceiling);
-}
-/**
- * Reads `Retry-After` in either form: delay-seconds or an HTTP date. Returns milliseconds,
- * or undefined when the header is absent or unreadable (the caller then backs off on its own).
- */
-function parseRetryAfterMs(value, now) {
-    if (value === undefined)
-        return undefined;
-    const trimmed = value.trim();
-    if (trimmed === '')
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    // Only the HTTP-date forms (all start with a day name): V8's lenient Date.parse would
-    // otherwise read '-5' or 'later 3' as dates long past, and retry at once.
-    if (!/^(mon|tue|wed|thu|fri|sat|sun)/i.test(trimmed))
-        return undefined;
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/** The wait before the next attempt: the server's word when it gave one, else jittered backoff. */
-function retryDelayMs(attempt, retryAfterMs, random = Math.random) {
-    return Math.max(MIN_RETRY_DELAY_MS, retryAfterMs ?? backoffDelayMs(attempt, random));
-}
-
-;// CONCATENATED MODULE: ./src/platform-client.ts
+;// CONCATENATED MODULE: ./src/platform/client.ts
 
 
 
@@ -81423,36 +81035,54 @@ class PlatformClient {
     config;
     transport;
     random;
-    redactor;
     constructor(config) {
         this.config = config;
         this.random = config.random ?? Math.random;
-        this.redactor = new Redactor([config.apiKey]);
         this.transport = new HttpTransport(config.apiKey, config.dispatcher ?? createDispatcher(), config.clock, config.logger, config.requestTimeoutMs);
+    }
+    /** POSTs the trigger and returns the platform's first view of the run. */
+    async trigger(request, context) {
+        const answer = await this.post(this.config.paths.trigger, request, context, false);
+        return this.triggeredRun(answer);
+    }
+    /** POSTs the streaming trigger, with the trigger's retry rules, and returns its answer unread. */
+    async stream(request, context) {
+        const answer = await this.post(this.config.paths.stream, request, context, true);
+        if (answer.stream)
+            return { kind: 'events', events: answer.stream };
+        return { kind: 'run', run: this.triggeredRun(answer) };
+    }
+    /** Gets a run. Safe to repeat, so 429, 5xx, network errors and unreadable bodies are retried. */
+    async get(runId, context) {
+        const endpoint = { name: 'get', runId };
+        return this.repeatable('GET', endpoint, this.config.paths.run, context, answer => {
+            const json = tryParseJson(answer.body);
+            const snapshot = json && parseRunSnapshot(json.value);
+            if (snapshot)
+                return snapshot;
+            return new ApiError(`The platform's answer for run '${runId}' is not a run object: ${excerpt(this.quote(answer.body))}`, { kind: 'protocol', httpStatus: answer.status });
+        });
+    }
+    /** Asks the platform to cancel a run; false when it is gone or finished already (404, 409). */
+    async cancel(runId, context) {
+        const endpoint = { name: 'cancel', runId };
+        try {
+            await this.repeatable('POST', endpoint, this.config.paths.cancel, context, () => true);
+            return true;
+        }
+        catch (error) {
+            if (error instanceof ApiError && (error.httpStatus === 404 || error.httpStatus === 409)) {
+                return false;
+            }
+            throw error;
+        }
     }
     /**
      * A body as it may be quoted in an error: JSON re-serialised (so that no escape hides an
      * echoed key) and the key removed before any excerpt could cut it in two.
      */
     quote(body) {
-        return this.redactor.redact(normaliseJson(body));
-    }
-    endpointUrl(template, runId) {
-        const path = runId === undefined ? template : template.replaceAll('{run_id}', encodeURIComponent(runId));
-        const base = this.config.baseUrl.href.replace(/\/+$/, '');
-        return new URL(`${base}${path.startsWith('/') ? '' : '/'}${path}`);
-    }
-    /** Starts a run and returns the platform's first view of it. */
-    async triggerRun(trigger, context) {
-        const answer = await this.startRun(this.config.paths.trigger, trigger, context, false);
-        return this.startedRun(answer);
-    }
-    /** Starts a run through the streaming trigger, with the trigger's retry rules. */
-    async openRunStream(trigger, context) {
-        const answer = await this.startRun(this.config.paths.stream, trigger, context, true);
-        if (answer.stream)
-            return { kind: 'stream', events: answer.stream };
-        return { kind: 'run', run: this.startedRun(answer) };
+        return this.config.redactor.redact(normaliseJson(body));
     }
     /**
      * POSTs a trigger. Retried only where the platform certainly started nothing: 429 (the
@@ -81460,19 +81090,20 @@ class PlatformClient {
      * (500, 502, 504, a reset or timeout after sending) fails at once: a retry could start a
      * second run. One Idempotency-Key covers every attempt.
      */
-    async startRun(path, trigger, context, stream) {
-        const endpoint = { name: 'trigger', workflowId: trigger.workflowId };
+    async post(path, request, context, stream) {
+        const endpoint = { name: 'trigger', workflowId: request.workflowId };
         const body = JSON.stringify({
-            workflow_configuration_id: trigger.workflowId,
-            inputs: trigger.inputs,
-            ...(trigger.threadId ? { thread_id: trigger.threadId } : {})
+            workflow_configuration_id: request.workflowId,
+            inputs: request.inputs,
+            ...(request.threadId ? { thread_id: request.threadId } : {})
         });
+        const url = endpointUrl(this.config.baseUrl, path);
         const options = { ...context, body, idempotencyKey: (0,external_node_crypto_.randomUUID)(), stream };
         let transientFailures = 0;
         for (let attempts = 1;; attempts++) {
-            const attempt = await this.transport.send('POST', this.endpointUrl(path), options);
+            const attempt = await this.transport.send('POST', url, options);
             if (!attempt.ok) {
-                const failure = () => this.networkError(endpoint, attempt.error, attempt.sent);
+                const failure = () => networkError(endpoint, this.config.baseUrl.origin, attempt.error, attempt.sent);
                 if (attempt.sent || ++transientFailures > this.config.retries)
                     throw failure();
                 await this.pause(transientFailures - 1, undefined, context, failure);
@@ -81505,39 +81136,27 @@ class PlatformClient {
             });
         }
     }
-    /** Reads a run. Safe to repeat, so 429, 5xx, network errors and unreadable bodies are retried. */
-    async getRun(runId, context) {
-        return this.readRun('GET', { name: 'get-run', runId }, this.config.paths.run, context);
-    }
-    /** Asks the platform to cancel a run; 404 and 409 mean it is gone or finished already. */
-    async cancelRun(runId, context) {
-        try {
-            return await this.readRun('POST', { name: 'cancel-run', runId }, this.config.paths.cancel, context);
-        }
-        catch (error) {
-            if (error instanceof ApiError && (error.httpStatus === 404 || error.httpStatus === 409)) {
-                return undefined;
-            }
-            throw error;
-        }
-    }
-    async readRun(method, endpoint, template, context) {
-        const url = this.endpointUrl(template, endpoint.runId);
+    /**
+     * Sends a request that is safe to repeat, retrying 429, 5xx, network failures and a 2xx
+     * whose body `read` cannot use (it returns the error to give if the retries run out).
+     */
+    async repeatable(method, endpoint, template, context, read) {
+        const url = endpointUrl(this.config.baseUrl, template, endpoint.runId);
         let failures = 0;
         for (;;) {
             const attempt = await this.transport.send(method, url, context);
             let failure;
             let retryAfterMs;
             if (!attempt.ok) {
-                failure = () => this.networkError(endpoint, attempt.error, attempt.sent);
+                failure = () => networkError(endpoint, this.config.baseUrl.origin, attempt.error, attempt.sent);
             }
             else {
                 const { answer } = attempt;
                 if (answer.status >= 200 && answer.status < 300) {
-                    const snapshot = parseJson(answer.body, parseRunSnapshot);
-                    if (snapshot)
-                        return snapshot;
-                    failure = () => new ApiError(`The platform's answer for run '${endpoint.runId}' is not a run object: ${excerpt(this.quote(answer.body))}`, { kind: 'protocol', httpStatus: answer.status });
+                    const result = read(answer);
+                    if (!(result instanceof ApiError))
+                        return result;
+                    failure = () => result;
                 }
                 else if (answer.status === 429 || answer.status >= 500) {
                     retryAfterMs = parseRetryAfterMs(headerValue(answer, 'retry-after'), this.config.clock.now());
@@ -81554,8 +81173,9 @@ class PlatformClient {
             await this.pause(failures - 1, retryAfterMs, context, failure);
         }
     }
-    startedRun(answer) {
-        const snapshot = parseJson(answer.body, parseRunSnapshot);
+    triggeredRun(answer) {
+        const json = tryParseJson(answer.body);
+        const snapshot = json && parseRunSnapshot(json.value);
         if (snapshot?.runId === undefined) {
             throw new ApiError(`The platform accepted the trigger (HTTP ${answer.status}) but its answer names no run ` +
                 `(looked for run_id, id, execution_id): ${excerpt(this.quote(answer.body))}\n${RUN_MAY_HAVE_STARTED}`, { kind: 'protocol', httpStatus: answer.status, runMayHaveStarted: true });
@@ -81570,30 +81190,156 @@ class PlatformClient {
         this.config.logger.debug(`retrying in ${delay} ms`);
         await this.config.clock.sleep(delay, context.signal);
     }
-    networkError(endpoint, error, sent) {
-        const code = errorCode(error);
-        const reason = `${code ? `${code}: ` : ''}${getErrorMessage(error)}`;
-        if (!sent) {
-            return new ApiError(`Could not reach the platform at ${this.config.baseUrl.origin} (${reason}). ` +
-                'Check `base-url` and that this runner can reach the host.', { kind: 'unreachable', cause: error });
-        }
-        const ambiguous = endpoint.name === 'trigger';
-        return new ApiError(`The connection to ${this.config.baseUrl.origin} failed after the request was sent (${reason}).` +
-            (ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : ''), { kind: 'unreachable', runMayHaveStarted: ambiguous, cause: error });
-    }
-}
-function parseJson(text, read) {
-    try {
-        return read(JSON.parse(text));
-    }
-    catch {
-        return undefined;
-    }
 }
 
-;// CONCATENATED MODULE: ./src/run-state.ts
+;// CONCATENATED MODULE: ./src/util/duration.ts
+/**
+ * Parses `600`, `90s`, `15m`, `1h` or a combination such as `1h30m` into seconds.
+ * Returns undefined for anything else, so the caller can name the input in its message.
+ */
+function parseDurationSeconds(text) {
+    const trimmed = text.trim().toLowerCase();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Number(trimmed);
+    const match = /^(?:(\d+(?:\.\d+)?)h)?\s*(?:(\d+(?:\.\d+)?)m)?\s*(?:(\d+(?:\.\d+)?)s)?$/.exec(trimmed);
+    if (!match || trimmed === '')
+        return undefined;
+    const [, hours, minutes, seconds] = match;
+    return Number(hours ?? 0) * 3600 + Number(minutes ?? 0) * 60 + Number(seconds ?? 0);
+}
+/** Seconds with at most one decimal, as shown in the log, the summary and the `duration` output. */
+function formatSeconds(ms) {
+    return (Math.round(ms / 100) / 10).toFixed(1);
+}
+
+;// CONCATENATED MODULE: ./src/run/state.ts
+
+
 function newRunState() {
     return { finished: false };
+}
+/** Copies what a snapshot says into the state; a terminal status marks the run finished. */
+function recordSnapshot(state, snapshot, now) {
+    if (snapshot.threadId)
+        state.threadId = snapshot.threadId;
+    if (snapshot.status)
+        state.status = snapshot.status;
+    state.result = snapshot.raw;
+    if (isTerminal(snapshot.status) && !state.finished) {
+        state.finished = true;
+        state.finishedAt = now;
+        if (snapshot.status === 'failed') {
+            state.error = snapshot.error ?? state.error ?? 'The run failed without an error message.';
+        }
+        if (snapshot.status === 'completed')
+            delete state.error;
+        if (snapshot.status === 'cancelled') {
+            state.error = snapshot.error ?? 'The run was cancelled on the platform.';
+        }
+    }
+}
+/** The action stops waiting: the run's status becomes `timed_out`, with what to do about it. */
+function recordTimeout(state, timing, now) {
+    state.status = 'timed_out';
+    state.finishedAt = now;
+    state.error =
+        `Gave up waiting for run ${state.runId} after ${formatSeconds(timing.deadline - timing.startedAt)} s ` +
+            `(last status: ${lastRawStatus(state)}); the run may still be going on the platform. ` +
+            'Raise `timeout` if the workflow needs longer.';
+}
+function lastRawStatus(state) {
+    const raw = state.result;
+    return typeof raw?.status === 'string' ? raw.status : 'unknown';
+}
+
+;// CONCATENATED MODULE: ./src/run/poll.ts
+
+
+
+/**
+ * How much of the time already waited the next delay may be. Short runs are noticed within
+ * about a poll interval, long ones cost few requests: 6 gets for a 6 s run, 19 for 60 s,
+ * and the lag after completion stays near a fifth of the run's length, capped at the maximum.
+ */
+const POLL_GROWTH = 0.2;
+function nextPollDelayMs(elapsedMs, pollIntervalMs, maxPollIntervalMs) {
+    return Math.min(maxPollIntervalMs, Math.max(pollIntervalMs, elapsedMs * POLL_GROWTH));
+}
+// The last get is allowed to finish a little past the deadline, so that a run which ended
+// just in time is reported as finished rather than as timed out.
+const FINAL_GET_GRACE_MS = 5_000;
+const LASTING_ERRORS = new Set([
+    'auth',
+    'permission',
+    'not-found',
+    'invalid-request'
+]);
+/** Gets the run until its status is terminal or the deadline passes. */
+async function pollRun(reader, runId, options) {
+    const { clock, timing, signal } = options;
+    let gets = 0;
+    for (let first = true;; first = false) {
+        const now = clock.now();
+        const delay = first && options.getFirst
+            ? 0
+            : nextPollDelayMs(now - timing.startedAt, timing.pollIntervalMs, timing.maxPollIntervalMs);
+        await clock.sleep(Math.max(0, Math.min(now + delay, timing.deadline) - now), signal);
+        let snapshot;
+        try {
+            snapshot = await reader.get(runId, { deadline: timing.deadline + FINAL_GET_GRACE_MS, signal });
+        }
+        catch (error) {
+            // Past the deadline a passing failure means "timed out"; a lasting one is still itself.
+            const lasting = error instanceof ApiError && LASTING_ERRORS.has(error.kind);
+            if (!lasting && clock.now() >= timing.deadline)
+                return { timedOut: true, gets };
+            throw error;
+        }
+        gets++;
+        options.onSnapshot(snapshot);
+        if (isTerminal(snapshot.status))
+            return { timedOut: false, gets };
+        if (clock.now() >= timing.deadline)
+            return { timedOut: true, gets };
+    }
+}
+/**
+ * Follows a run by getting it until it ends or the deadline passes: the state is kept up to
+ * date, status changes are logged, and the last output read replaces what the sink holds.
+ */
+async function followRun(runId, timing, deps, state, options = {}) {
+    const { clock, logger } = deps;
+    state.runId = runId;
+    if (state.finished)
+        return;
+    let lastStatus = state.status;
+    let output;
+    try {
+        const result = await pollRun(deps.client, runId, {
+            timing,
+            clock,
+            signal: deps.signal,
+            getFirst: options.getFirst,
+            onSnapshot: snapshot => {
+                recordSnapshot(state, snapshot, clock.now());
+                if (snapshot.output !== undefined)
+                    output = snapshot.output;
+                // The end is reported once, by the action, with the duration.
+                if (snapshot.status !== lastStatus && !isTerminal(snapshot.status)) {
+                    logger.info(`Run ${runId} is ${snapshot.rawStatus ?? 'in an unknown state'}.`);
+                    lastStatus = snapshot.status;
+                }
+            }
+        });
+        logger.debug(`${result.gets} gets of run ${runId}`);
+        if (result.timedOut)
+            recordTimeout(state, timing, clock.now());
+    }
+    finally {
+        // Even when a get fails for good, the output read before it is the run's latest.
+        if (output !== undefined)
+            await deps.sink.replace(output);
+    }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/eventsource-parser/dist/index.js
@@ -81772,7 +81518,8 @@ function isEventPrefix(chunk, i, firstCharCode) {
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./src/stream-events.ts
+;// CONCATENATED MODULE: ./src/platform/stream-events.ts
+
 
 
 
@@ -81789,14 +81536,10 @@ const eventFields = looseObject({
 function interpretEventData(data) {
     if (data.trim() === '[DONE]')
         return 'done';
-    let json;
-    try {
-        json = JSON.parse(data);
-    }
-    catch {
+    const json = tryParseJson(data);
+    if (json === undefined)
         return undefined;
-    }
-    const parsed = eventFields.safeParse(json);
+    const parsed = eventFields.safeParse(json.value);
     if (!parsed.success)
         return undefined;
     const fields = parsed.data;
@@ -81809,7 +81552,7 @@ function interpretEventData(data) {
     // An event's `message` or `detail` is often progress ("node LLM finished"): it is read as the
     // error only in a failure event. An `error` field counts when it says something.
     const error = errorMessageFrom({ error: fields.error }) ??
-        (update.status === 'failed' ? errorMessageFrom(json) : undefined);
+        (update.status === 'failed' ? errorMessageFrom(json.value) : undefined);
     if (error !== undefined)
         update.error = error;
     return update;
@@ -81876,155 +81619,32 @@ async function readEventStream(chunks, handlers) {
     return done ? 'done' : 'ended';
 }
 
-;// CONCATENATED MODULE: ./src/wait.ts
+;// CONCATENATED MODULE: ./src/run/trigger.ts
 
-
-/**
- * How much of the time already waited the next delay may be. Short runs are noticed within
- * about a poll interval, long ones cost few requests: 6 gets for a 6 s run, 19 for 60 s,
- * and the lag after completion stays near a fifth of the run's length, capped at the maximum.
- */
-const POLL_GROWTH = 0.2;
-function nextPollDelayMs(elapsedMs, pollIntervalMs, maxPollIntervalMs) {
-    return Math.min(maxPollIntervalMs, Math.max(pollIntervalMs, elapsedMs * POLL_GROWTH));
-}
-// The last get is allowed to finish a little past the deadline, so that a run which ended
-// just in time is reported as finished rather than as timed out.
-const FINAL_GET_GRACE_MS = 5_000;
-const LASTING_ERRORS = new Set([
-    'auth',
-    'permission',
-    'not-found',
-    'invalid-request'
-]);
-/** Gets the run until its status is terminal or the deadline passes. */
-async function waitForRun(reader, options) {
-    const { clock, deadline } = options;
-    let snapshot;
-    let gets = 0;
-    for (let first = true;; first = false) {
-        const now = clock.now();
-        const delay = first && options.getFirst
-            ? 0
-            : nextPollDelayMs(now - options.startedAt, options.pollIntervalMs, options.maxPollIntervalMs);
-        await clock.sleep(Math.max(0, Math.min(now + delay, deadline) - now), options.signal);
-        try {
-            snapshot = await reader.getRun(options.runId, {
-                deadline: deadline + FINAL_GET_GRACE_MS,
-                ...(options.signal ? { signal: options.signal } : {})
-            });
-        }
-        catch (error) {
-            // Past the deadline a passing failure means "timed out"; a lasting one is still itself.
-            const lasting = error instanceof ApiError && LASTING_ERRORS.has(error.kind);
-            if (!lasting && clock.now() >= deadline)
-                return { snapshot, timedOut: true, gets };
-            throw error;
-        }
-        gets++;
-        options.onSnapshot?.(snapshot);
-        if (isTerminal(snapshot.status))
-            return { snapshot, timedOut: false, gets };
-        if (clock.now() >= deadline)
-            return { snapshot, timedOut: true, gets };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run-workflow.ts
-
-
-
-/**
- * Triggers the run and, unless told not to, waits for its end. Everything learnt goes into
- * `state` as soon as it is known, so that a failure part-way still reports the run id.
- * API failures are thrown; a run that fails or times out is a state, not an exception.
- */
-async function runWorkflow(settings, deps, state) {
-    const { clock, logger } = deps;
-    const deadline = beginRun(settings, clock, state);
-    const started = await deps.client.triggerRun(settings.trigger, {
-        deadline,
-        ...(deps.signal ? { signal: deps.signal } : {})
+/** POSTs the trigger and records the run it created; following it is the caller's choice. */
+async function triggerRun(request, timing, deps, state) {
+    state.workflowId = request.workflowId;
+    state.startedAt = timing.startedAt;
+    const run = await deps.client.trigger(request, {
+        deadline: timing.deadline,
+        signal: deps.signal
     });
-    state.runId = started.runId;
-    recordSnapshot(state, started, clock);
-    logger.info(`Started run ${started.runId} of workflow ${settings.workflowId}` +
-        `${state.threadId ? ` in thread ${state.threadId}` : ''} (${started.rawStatus ?? 'status unknown'}).`);
-    if (!settings.wait)
-        return;
-    await followRun(settings, deps, state, deadline);
+    await recordTriggeredRun(run, deps, state);
+    deps.logger.info(`Started run ${run.runId} of workflow ${request.workflowId}` +
+        `${state.threadId ? ` in thread ${state.threadId}` : ''} (${run.rawStatus ?? 'status unknown'}).`);
 }
-/** Gets the run in `state` until it ends or the deadline passes; logs status changes. */
-async function followRun(settings, deps, state, deadline, getFirst = false) {
-    const { clock, logger } = deps;
-    const runId = state.runId;
-    if (runId === undefined || state.finished)
-        return;
-    let lastStatus = state.status;
-    const result = await waitForRun(deps.client, {
-        runId,
-        startedAt: state.triggeredAt ?? clock.now(),
-        deadline,
-        pollIntervalMs: settings.pollIntervalMs,
-        maxPollIntervalMs: settings.maxPollIntervalMs,
-        clock,
-        getFirst,
-        ...(deps.signal ? { signal: deps.signal } : {}),
-        onSnapshot: snapshot => {
-            recordSnapshot(state, snapshot, clock);
-            // The end is reported once, by main, with the duration.
-            if (snapshot.status !== lastStatus && !isTerminal(snapshot.status)) {
-                logger.info(`Run ${runId} is ${snapshot.rawStatus ?? 'in an unknown state'}.`);
-                lastStatus = snapshot.status;
-            }
-        }
-    });
-    logger.debug(`${result.gets} gets of run ${runId}`);
-    if (result.timedOut)
-        noteTimeout(state, settings, clock);
-}
-/** Notes the start in `state`; returns the deadline that `timeout` sets for the whole run. */
-function beginRun(settings, clock, state) {
-    state.workflowId = settings.workflowId;
-    state.triggeredAt = clock.now();
-    return state.triggeredAt + settings.timeoutMs;
-}
-function noteTimeout(state, settings, clock) {
-    state.status = 'timed_out';
-    state.finishedAt = clock.now();
-    state.error =
-        `Gave up waiting for run ${state.runId} after ${formatSeconds(settings.timeoutMs)} s ` +
-            `(last status: ${lastRawStatus(state)}); the run may still be going on the platform. ` +
-            'Raise `timeout` if the workflow needs longer.';
-}
-function lastRawStatus(state) {
-    const raw = state.result;
-    return typeof raw?.status === 'string' ? raw.status : 'unknown';
-}
-/** Copies what a snapshot says into the state; a terminal status marks the run finished. */
-function recordSnapshot(state, snapshot, clock) {
-    if (snapshot.threadId)
-        state.threadId = snapshot.threadId;
-    if (snapshot.status)
-        state.status = snapshot.status;
-    if (snapshot.output !== undefined)
-        state.output = snapshot.output;
-    state.result = snapshot.raw;
-    if (isTerminal(snapshot.status) && !state.finished) {
-        state.finished = true;
-        state.finishedAt = clock.now();
-        if (snapshot.status === 'failed') {
-            state.error = snapshot.error ?? state.error ?? 'The run failed without an error message.';
-        }
-        if (snapshot.status === 'completed')
-            delete state.error;
-        if (snapshot.status === 'cancelled') {
-            state.error = snapshot.error ?? 'The run was cancelled on the platform.';
-        }
-    }
+/** Notes the run a trigger answered with; an output it already carries goes to the sink. */
+async function recordTriggeredRun(run, deps, state) {
+    state.runId = run.runId;
+    recordSnapshot(state, run, deps.clock.now());
+    if (run.output !== undefined)
+        await deps.sink.replace(run.output);
 }
 
-;// CONCATENATED MODULE: ./src/run-stream.ts
+;// CONCATENATED MODULE: ./src/run/stream.ts
+
+
+
 
 
 
@@ -82035,22 +81655,51 @@ const STREAM_IDLE_TIMEOUT_MS = 60_000;
 const AFTER_TERMINAL_GRACE_MS = 1_000;
 /**
  * Triggers the run through the streaming endpoint and follows its events: output is echoed
- * to the log and written to the output file as it comes, and the step ends with the run.
- * If the stream ends, breaks or goes quiet first, the run is followed by getting it by id,
- * never by triggering again.
+ * to the log and written to the sink as it comes, and the step ends with the run. If the
+ * stream ends, breaks or goes quiet first, the run is followed by getting it by id, never by
+ * triggering again.
  */
-async function streamWorkflow(settings, deps, state) {
+async function streamRun(request, timing, deps, state) {
     const { clock, logger } = deps;
-    const deadline = beginRun(settings, clock, state);
-    const signal = deps.signal ? { signal: deps.signal } : {};
-    const start = await deps.client.openRunStream(settings.trigger, { deadline, ...signal });
-    if (start.kind === 'run') {
+    state.workflowId = request.workflowId;
+    state.startedAt = timing.startedAt;
+    const answer = await deps.client.stream(request, {
+        deadline: timing.deadline,
+        signal: deps.signal
+    });
+    if (answer.kind === 'run') {
         // The platform answered with a run object rather than a stream: follow it by polling.
-        state.runId = start.run.runId;
-        recordSnapshot(state, start.run, clock);
-        logger.info(`Started run ${start.run.runId}; the platform sent no stream, so it is polled.`);
-        return followAfterStream(settings, deps, state, deadline);
+        await recordTriggeredRun(answer.run, deps, state);
+        logger.info(`Started run ${answer.run.runId}; the platform sent no stream, so it is polled.`);
+        return followRun(answer.run.runId, timing, deps, state, { getFirst: true });
     }
+    const idleTimeoutMs = deps.idleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS;
+    const reading = await readRunEvents(answer.events, request, timing, deps, state, idleTimeoutMs);
+    deps.live.close();
+    if (state.finished)
+        return;
+    const now = clock.now();
+    if (now >= timing.deadline && state.runId !== undefined) {
+        return recordTimeout(state, timing, now);
+    }
+    const why = now >= timing.deadline
+        ? '`timeout` was spent'
+        : reading.idle
+            ? `nothing arrived for ${idleTimeoutMs / 1000} s`
+            : reading.end === 'broken'
+                ? `the stream broke (${getErrorMessage(reading.cause)})`
+                : 'the stream ended before the run did';
+    if (state.runId === undefined) {
+        throw new ApiError(`The run's stream stopped before it named the run (${why}), so the action cannot follow ` +
+            'it. A run may have started: check the platform before re-running this job.', { kind: 'protocol', runMayHaveStarted: true, cause: reading.cause });
+    }
+    logger.info(`${capitalise(why)}; following run ${state.runId} by getting it.`);
+    // The run as read then replaces what the stream gave, when it carries an output.
+    return followRun(state.runId, timing, deps, state, { getFirst: true });
+}
+/** Reads the events into the state, the sink and the live log, until the stream stops. */
+async function readRunEvents(events, request, timing, deps, state, idleTimeoutMs) {
+    const { clock, logger } = deps;
     let lastStatus = state.status;
     let afterTerminal;
     let idle;
@@ -82059,16 +81708,16 @@ async function streamWorkflow(settings, deps, state) {
         clearTimeout(idle);
         idle = setTimeout(() => {
             idleExpired = true;
-            start.events.destroy(new Error('no event or heartbeat'));
-        }, deps.idleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS);
+            events.destroy(new Error('no event or heartbeat'));
+        }, idleTimeoutMs);
     };
-    const untilDeadline = setTimeout(() => start.events.destroy(new Error('timeout spent')), Math.max(0, deadline - clock.now()));
+    const untilDeadline = setTimeout(() => events.destroy(new Error('timeout spent')), Math.max(0, timing.deadline - clock.now()));
     const onUpdate = async (update) => {
         if (update.runId && state.runId === undefined) {
             state.runId = update.runId;
             if (update.threadId)
                 state.threadId = update.threadId;
-            logger.info(`Started run ${update.runId} of workflow ${settings.workflowId}` +
+            logger.info(`Started run ${update.runId} of workflow ${request.workflowId}` +
                 `${state.threadId ? ` in thread ${state.threadId}` : ''}; streaming its output.`);
         }
         else if (update.threadId && state.threadId === undefined) {
@@ -82076,86 +81725,486 @@ async function streamWorkflow(settings, deps, state) {
         }
         if (update.piece !== undefined) {
             deps.live.push(update.piece);
-            await deps.output.append(update.piece);
+            await deps.sink.append(update.piece);
         }
         if (update.output !== undefined)
-            await deps.output.replace(update.output);
+            await deps.sink.replace(update.output);
         if (update.error !== undefined)
             state.error = update.error;
-        if (update.status !== undefined) {
-            // The stream has no run object; `result` gets the run as the events described it.
-            const raw = {
-                run_id: state.runId,
-                thread_id: state.threadId,
-                status: update.rawStatus,
-                ...(state.error === undefined ? {} : { error: state.error })
-            };
-            recordSnapshot(state, { status: update.status, raw, ...errorOf(update) }, clock);
-            // The first status is told by the "Started run" line; the end, by main with the duration.
-            const changed = lastStatus !== undefined && update.status !== lastStatus;
-            if (changed && !isTerminal(update.status)) {
-                logger.info(`Run ${state.runId ?? '(id not yet known)'} is ${update.rawStatus}.`);
-            }
-            lastStatus = update.status;
-            if (isTerminal(update.status) && afterTerminal === undefined) {
-                // A final output or [DONE] may follow; a server that keeps the stream open says nothing
-                // more that matters, and the step must end with the run.
-                afterTerminal = setTimeout(() => start.events.destroy(new Error('closed after the run ended')), AFTER_TERMINAL_GRACE_MS);
-            }
+        if (update.status === undefined)
+            return;
+        // The stream has no run object; `result` gets the run as the events described it.
+        const raw = {
+            run_id: state.runId,
+            thread_id: state.threadId,
+            status: update.rawStatus,
+            ...(state.error === undefined ? {} : { error: state.error })
+        };
+        recordSnapshot(state, { status: update.status, raw, error: update.error }, clock.now());
+        // The first status is told by the "Started run" line; the end, by the action with the duration.
+        if (lastStatus !== undefined && update.status !== lastStatus && !isTerminal(update.status)) {
+            logger.info(`Run ${state.runId ?? '(id not yet known)'} is ${update.rawStatus}.`);
+        }
+        lastStatus = update.status;
+        if (isTerminal(update.status) && afterTerminal === undefined) {
+            // A final output or [DONE] may follow; a server that keeps the stream open says nothing
+            // more that matters, and the step must end with the run.
+            afterTerminal = setTimeout(() => events.destroy(new Error('closed after the run ended')), AFTER_TERMINAL_GRACE_MS);
         }
     };
-    let end = 'broken';
-    let cause;
     resetIdle();
     try {
-        end = await readEventStream(start.events, {
-            onUpdate,
-            onActivity: resetIdle
-        });
+        const end = await readEventStream(events, { onUpdate, onActivity: resetIdle });
+        return { end, idle: idleExpired };
     }
-    catch (error) {
-        cause = error;
+    catch (cause) {
+        return { end: 'broken', idle: idleExpired, cause };
     }
     finally {
         clearTimeout(idle);
         clearTimeout(untilDeadline);
         clearTimeout(afterTerminal);
-        start.events.destroy();
+        events.destroy();
     }
-    deps.live.close();
-    if (state.finished)
-        return;
-    if (clock.now() >= deadline && state.runId !== undefined)
-        return noteTimeout(state, settings, clock);
-    const why = clock.now() >= deadline
-        ? `\`timeout\` was spent`
-        : idleExpired
-            ? `nothing arrived for ${(deps.idleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS) / 1000} s`
-            : end === 'broken'
-                ? `the stream broke (${cause instanceof Error ? cause.message : String(cause)})`
-                : 'the stream ended before the run did';
-    if (state.runId === undefined) {
-        throw new ApiError(`The run's stream stopped before it named the run (${why}), so the action cannot follow ` +
-            'it. A run may have started: check the platform before re-running this job.', { kind: 'protocol', runMayHaveStarted: true, cause });
-    }
-    logger.info(`${capitalise(why)}; following run ${state.runId} by getting it.`);
-    return followAfterStream(settings, deps, state, deadline);
-}
-async function followAfterStream(settings, deps, state, deadline) {
-    const before = state.output;
-    await followRun(settings, deps, state, deadline, true);
-    // The run as read replaces what the stream gave, when it carries an output.
-    if (state.output !== undefined && state.output !== before)
-        await deps.output.replace(state.output);
-}
-function errorOf(update) {
-    return update.error === undefined ? {} : { error: update.error };
 }
 function capitalise(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/util/clock.ts
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason);
+            return;
+        }
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    })
+};
+
+;// CONCATENATED MODULE: ./src/action/core-logger.ts
+
+/** Server-given text in a plain log line: a line break there could start a workflow command. */
+function oneLine(text) {
+    return text.replace(/[\r\n]+/g, ' ');
+}
+/** The lower layers' logger, backed by @actions/core, with the key removed from every line. */
+function coreLogger(redactor) {
+    return {
+        debug: message => core_debug(redactor.redact(message)),
+        info: message => info(oneLine(redactor.redact(message))),
+        warning: message => warning(redactor.redact(message))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/base-url.ts
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+function isLoopback(hostname) {
+    return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+/** Checks `base-url`: absolute, https (or http to loopback, or allowed), no credentials or query. */
+function checkBaseUrl(text, allowHttp, problems) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        problems.push(`\`base-url\` must be an absolute URL such as https://api.example.com (got '${text}')`);
+        return undefined;
+    }
+    const before = problems.length;
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        problems.push(`\`base-url\` must use https:// (got '${url.protocol}')`);
+    }
+    else if (url.protocol === 'http:' && !allowHttp && !isLoopback(url.hostname)) {
+        problems.push(`\`base-url\` uses http:// to a host that is not loopback (${url.hostname}); the API key would travel unencrypted. Use https://, or set \`allow-http: true\``);
+    }
+    if (url.username || url.password) {
+        problems.push('`base-url` must not carry a user name or password; the key goes in `api-key`');
+    }
+    if (url.search || url.hash)
+        problems.push('`base-url` must not have a query string or fragment');
+    return problems.length === before ? url : undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/mime-types/index.js
+var mime_types = __nccwpck_require__(4096);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/action/workflow-inputs.ts
+
+
+
+
+
+
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const inputType = schemas_enum(['text', 'file', 'image']);
+const listEntry = strictObject({
+    name: schemas_string().trim().min(1, 'needs a non-empty `name`'),
+    type: inputType.default('text'),
+    value: unknown().optional(),
+    path: schemas_string().trim().min(1, '`path` must not be empty').optional()
+})
+    .superRefine((entry, ctx) => {
+    if (entry.path !== undefined && entry.value !== undefined) {
+        ctx.addIssue({ code: 'custom', message: 'give either `value` or `path`, not both' });
+    }
+    else if (entry.path !== undefined && entry.type === 'text') {
+        ctx.addIssue({
+            code: 'custom',
+            message: '`path` is only for entries of type `file` or `image`'
+        });
+    }
+    else if (entry.path === undefined && entry.value === undefined) {
+        ctx.addIssue({
+            code: 'custom',
+            message: 'needs a `value` (or, for a file or image, a `path`)'
+        });
+    }
+});
+const ACCEPTED_FORMS = 'a JSON or YAML list of {name, type, value} (or {name, type: file|image, path}), or a map {name: value}';
+/** Parses the `inputs` input. Returns the entries, or the problems, each naming the entry. */
+function parseWorkflowInputs(text) {
+    if (text.trim() === '')
+        return { specs: [], problems: [] };
+    let document;
+    try {
+        document = (0,dist/* parse */.qg)(text);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : 'unreadable';
+        return {
+            specs: [],
+            problems: [`is neither JSON nor YAML (${reason}); expected ${ACCEPTED_FORMS}`]
+        };
+    }
+    if (document === null || document === undefined)
+        return { specs: [], problems: [] };
+    if (Array.isArray(document))
+        return parseList(document);
+    if (typeof document === 'object')
+        return parseMap(document);
+    return { specs: [], problems: [`must be ${ACCEPTED_FORMS}, not a single ${typeof document}`] };
+}
+function parseList(items) {
+    const specs = [];
+    const problems = [];
+    items.forEach((item, index) => {
+        const result = listEntry.safeParse(item);
+        if (result.success) {
+            specs.push(result.data);
+            return;
+        }
+        const label = describeEntry(item, index);
+        for (const issue of result.error.issues) {
+            const field = issue.path.length > 0 ? ` field \`${issue.path.join('.')}\`` : '';
+            problems.push(`${label}${field}: ${issueMessage(issue)}`);
+        }
+    });
+    problems.push(...duplicateNames(specs));
+    return { specs, problems };
+}
+const ENTRY_FIELDS = new Set(['name', 'type', 'value', 'path']);
+function parseMap(map) {
+    const keys = Object.keys(map);
+    if (keys.includes('name') && keys.every(key => ENTRY_FIELDS.has(key))) {
+        // Almost surely one list entry written without its dash, not inputs called `name` and `value`.
+        return {
+            specs: [],
+            problems: ['looks like a single {name, value} entry: write it as a list (`- name: …`)']
+        };
+    }
+    const specs = [];
+    const problems = [];
+    for (const [name, value] of Object.entries(map)) {
+        if (value === null || (typeof value === 'object' && !Array.isArray(value))) {
+            problems.push(`entry '${name}': a map gives text values; use the list form for ${value === null ? 'an empty value' : 'files, images or typed values'}`);
+            continue;
+        }
+        specs.push({
+            name,
+            type: 'text',
+            value: typeof value === 'string' ? value : JSON.stringify(value)
+        });
+    }
+    return { specs, problems };
+}
+function describeEntry(item, index) {
+    const name = item !== null &&
+        typeof item === 'object' &&
+        typeof item.name === 'string'
+        ? ` ('${item.name}')`
+        : '';
+    return `entry ${index + 1}${name}`;
+}
+function issueMessage(issue) {
+    if (issue.code === 'unrecognized_keys') {
+        return `unknown field(s) ${issue.keys.map(k => `\`${k}\``).join(', ')}; allowed: name, type, value, path`;
+    }
+    if (issue.code === 'invalid_value')
+        return 'must be one of text, file, image';
+    if (issue.code === 'invalid_type' && issue.path.length === 0)
+        return 'must be an object {name, type, value}';
+    if (issue.code === 'invalid_type')
+        return `must be a ${issue.expected}`;
+    return issue.message;
+}
+function duplicateNames(specs) {
+    const seen = new Set();
+    const problems = [];
+    for (const spec of specs) {
+        if (seen.has(spec.name))
+            problems.push(`entry '${spec.name}' is given more than once`);
+        seen.add(spec.name);
+    }
+    return problems;
+}
+/**
+ * Reads the files that entries name by `path` (relative to the workspace, and inside it) and
+ * turns each into a `data:` URL; the platform receives `value`, never the path.
+ */
+async function resolveWorkflowInputs(specs, workspace) {
+    const inputs = [];
+    const problems = [];
+    const root = external_node_path_default().resolve(workspace);
+    for (const spec of specs) {
+        if (spec.path === undefined) {
+            inputs.push({ name: spec.name, type: spec.type, value: spec.value });
+            continue;
+        }
+        const file = external_node_path_default().resolve(root, spec.path);
+        try {
+            // Resolved through links too, so that a symlink cannot reach outside the workspace.
+            if (!isInside(root, file) || !isInside(await external_node_fs_namespaceObject.promises.realpath(root), await external_node_fs_namespaceObject.promises.realpath(file))) {
+                problems.push(`entry '${spec.name}': path '${spec.path}' is outside the workspace (${root})`);
+                continue;
+            }
+            const stat = await external_node_fs_namespaceObject.promises.stat(file);
+            if (!stat.isFile()) {
+                problems.push(`entry '${spec.name}': '${spec.path}' is not a file`);
+                continue;
+            }
+            if (stat.size > MAX_FILE_BYTES) {
+                problems.push(`entry '${spec.name}': '${spec.path}' is ${stat.size} bytes; files are sent inline, at most ${MAX_FILE_BYTES} bytes (20 MiB)`);
+                continue;
+            }
+            const mime = (0,mime_types.lookup)(file) || 'application/octet-stream';
+            const content = await external_node_fs_namespaceObject.promises.readFile(file);
+            inputs.push({
+                name: spec.name,
+                type: spec.type,
+                value: `data:${mime};base64,${content.toString('base64')}`
+            });
+        }
+        catch (error) {
+            const code = errorCode(error);
+            problems.push(`entry '${spec.name}': cannot read '${spec.path}' (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`);
+        }
+    }
+    return { inputs, problems };
+}
+function isInside(root, file) {
+    const relative = external_node_path_default().relative(root, file);
+    return (relative !== '' &&
+        relative !== '..' &&
+        !relative.startsWith(`..${(external_node_path_default()).sep}`) &&
+        !external_node_path_default().isAbsolute(relative));
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+
+
+
+
+/** Every input that action.yml declares; a unit test keeps the two lists equal. */
+const INPUT_NAMES = [
+    'api-key',
+    'base-url',
+    'workflow-id',
+    'inputs',
+    'thread-id',
+    'wait',
+    'timeout',
+    'poll-interval',
+    'max-poll-interval',
+    'retries',
+    'fail-on-error',
+    'output-file',
+    'summary',
+    'allow-http',
+    'trigger-path',
+    'run-path',
+    'cancel-path',
+    'stream',
+    'stream-path'
+];
+/** Every problem with the step's inputs, reported together before any request is sent. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(`Invalid inputs (${problems.length}); no request was sent:\n${problems.map(p => `  - ${p}`).join('\n')}`);
+        this.name = 'InputError';
+        this.problems = problems;
+    }
+}
+const MAX_TIMEOUT_SECONDS = 6 * 24 * 3600;
+const inputs_boolean = stringbool({ error: 'must be true or false' });
+const seconds = (max, example) => schemas_string()
+    .transform(text => parseDurationSeconds(text))
+    .pipe(schemas_number({ error: `must be a number of seconds or a duration such as ${example}` })
+    .positive('must be more than zero')
+    .max(max, `must be at most ${max} seconds`));
+const endpointPath = (needsRunId) => schemas_string()
+    .trim()
+    .regex(/^\/[^\s?#]*$/, 'must be a path starting with / (no spaces, query or fragment)')
+    .refine(p => !needsRunId || p.includes('{run_id}'), 'must contain {run_id}');
+const inputs_required = (what) => schemas_string({ error: `is required: ${what}` });
+const singleLine = (what) => inputs_required(what)
+    .trim()
+    .min(1, `is required: ${what}`)
+    .regex(/^[^\s\p{Cc}]+$/u, 'must be one word with no spaces or control characters');
+const schema = object({
+    // Every occurrence of the key is masked in outputs: a very short "key" would mangle them.
+    'api-key': singleLine('the platform API key, from a secret').pipe(schemas_string().min(8, 'is too short for an API key (at least 8 characters): check the secret')),
+    'base-url': inputs_required("the platform's API host, e.g. https://api.example.com").trim(),
+    'workflow-id': singleLine("the deployed workflow's id"),
+    inputs: schemas_string().default(''),
+    'thread-id': schemas_string()
+        .trim()
+        .regex(/^[^\s\p{Cc}]*$/u, 'must be one word with no spaces or control characters')
+        .optional(),
+    wait: inputs_boolean.default(true),
+    timeout: seconds(MAX_TIMEOUT_SECONDS, '600, 90s, 15m or 1h').default(600),
+    'poll-interval': seconds(3600, '1 or 0.5').default(1),
+    'max-poll-interval': seconds(3600, '15 or 1m').default(15),
+    retries: schemas_string()
+        .trim()
+        .regex(/^\d+$/, 'must be a whole number from 0 to 20')
+        .transform(Number)
+        .pipe(schemas_number().max(20, 'must be a whole number from 0 to 20'))
+        .default(5),
+    'fail-on-error': inputs_boolean.default(true),
+    'output-file': schemas_string().trim().optional(),
+    summary: inputs_boolean.default(true),
+    'allow-http': inputs_boolean.default(false),
+    'trigger-path': endpointPath(false).default(DEFAULT_PATHS.trigger),
+    'run-path': endpointPath(true).default(DEFAULT_PATHS.run),
+    'cancel-path': endpointPath(true).default(DEFAULT_PATHS.cancel),
+    stream: inputs_boolean.default(false),
+    'stream-path': endpointPath(false).default(DEFAULT_PATHS.stream)
+});
+/** Reads every input through @actions/core; the only caller of `core.getInput`. */
+async function readInputs() {
+    const raw = Object.fromEntries(INPUT_NAMES.map(name => [name, getInput(name) || undefined]));
+    // Masked before anything else can print it, valid or not.
+    if (raw['api-key'])
+        core_setSecret(raw['api-key']);
+    return parseInputs(raw, process.env.GITHUB_WORKSPACE || process.cwd());
+}
+/** Validates raw inputs; throws one InputError listing every problem, each naming its input. */
+async function parseInputs(raw, workspace) {
+    const problems = [];
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+            const name = String(issue.path[0] ?? 'inputs');
+            problems.push(`\`${name}\` ${issue.message}${shownValue(name, raw)}`);
+        }
+    }
+    const { specs, problems: inputProblems } = parseWorkflowInputs(raw.inputs ?? '');
+    problems.push(...inputProblems.map(p => `\`inputs\` ${p}`));
+    const resolved = await resolveWorkflowInputs(specs, workspace);
+    problems.push(...resolved.problems.map(p => `\`inputs\` ${p}`));
+    // Checks across inputs read each input on its own, so that they are reported alongside
+    // problems elsewhere rather than after those are fixed.
+    const field = (name) => schema.shape[name].safeParse(raw[name]).data;
+    const allowHttp = field('allow-http') ?? false;
+    const baseUrl = raw['base-url']
+        ? checkBaseUrl(raw['base-url'].trim(), allowHttp, problems)
+        : undefined;
+    const [pollInterval, maxPollInterval] = [field('poll-interval'), field('max-poll-interval')];
+    if (pollInterval !== undefined &&
+        maxPollInterval !== undefined &&
+        pollInterval > maxPollInterval) {
+        problems.push('`poll-interval` must not be larger than `max-poll-interval`');
+    }
+    if (!parsed.success || baseUrl === undefined || problems.length > 0)
+        throw new InputError(problems);
+    const data = parsed.data;
+    return {
+        apiKey: data['api-key'],
+        baseUrl,
+        workflowId: data['workflow-id'],
+        workflowInputs: resolved.inputs,
+        threadId: data['thread-id'] || undefined,
+        wait: data.wait,
+        timeoutMs: data.timeout * 1000,
+        pollIntervalMs: data['poll-interval'] * 1000,
+        maxPollIntervalMs: data['max-poll-interval'] * 1000,
+        retries: data.retries,
+        failOnError: data['fail-on-error'],
+        outputFile: data['output-file'] ? external_node_path_default().resolve(workspace, data['output-file']) : undefined,
+        summary: data.summary,
+        stream: data.stream,
+        paths: {
+            trigger: data['trigger-path'],
+            run: data['run-path'],
+            cancel: data['cancel-path'],
+            stream: data['stream-path']
+        }
+    };
+}
+function shownValue(name, raw) {
+    // The key is never echoed, and `inputs` problems already say where they are.
+    if (name === 'api-key' || name === 'inputs')
+        return '';
+    const value = raw[name];
+    return value === undefined
+        ? ''
+        : ` (got '${value.length > 80 ? `${value.slice(0, 80)}…` : value}')`;
+}
+
+;// CONCATENATED MODULE: ./src/action/outcome.ts
+const UNSUCCESSFUL = new Set(['failed', 'cancelled', 'timed_out']);
+/**
+ * Decides how the step ends. The action's own failure always fails it; a run that failed, was
+ * cancelled or timed out fails it unless `fail-on-error` is false; anything else is a notice.
+ */
+function decideOutcome(facts) {
+    if (facts.failure !== undefined)
+        return { level: 'failure', message: facts.failure };
+    if (!UNSUCCESSFUL.has(facts.status)) {
+        const finishedIn = facts.finished && facts.duration ? ` after ${facts.duration} s` : '';
+        return {
+            level: 'info',
+            message: `Run ${facts.runId} is ${facts.status ?? 'in an unknown state'}${finishedIn}.`
+        };
+    }
+    const verb = facts.status === 'timed_out' ? 'timed out' : facts.status;
+    const message = `Run ${facts.runId} ${verb}: ${facts.error}`;
+    if (!facts.failOnError) {
+        return {
+            level: 'warning',
+            message: `${message} (fail-on-error is false: the step stays green)`
+        };
+    }
+    return { level: 'failure', message };
+}
+
+;// CONCATENATED MODULE: ./src/action/run-card.ts
 /** Room for the output in the summary: far below GitHub's 1 MiB per step, whatever the escaping. */
 const MAX_SUMMARY_OUTPUT_BYTES = 256 * 1024;
 const MAX_SUMMARY_ERROR_BYTES = 64 * 1024;
@@ -82169,14 +82218,16 @@ const STATUS_ICONS = {
 };
 /**
  * Renders the run card: a table of facts, the error if any, and the output in a collapsible
- * block. Plain HTML, so that a pull-request comment can reuse it (ROADMAP).
+ * block. Plain HTML and independent of the job summary, so that another publisher (a
+ * pull-request comment) can reuse it.
  */
-function renderRunSummary({ state, duration, outputFile }) {
-    const status = state.status ?? 'not started';
+function renderRunCard(card) {
+    const { duration, outputFile } = card;
+    const status = card.status ?? 'not started';
     const rows = [
-        ['Workflow', code(state.workflowId)],
-        ['Run', code(state.runId)],
-        ['Thread', code(state.threadId)],
+        ['Workflow', code(card.workflowId)],
+        ['Run', code(card.runId)],
+        ['Thread', code(card.threadId)],
         ['Status', `${STATUS_ICONS[status] ?? ''} ${escapeHtml(status)}`.trim()],
         ['Duration', duration ? `${duration} s` : '—']
     ];
@@ -82186,16 +82237,16 @@ function renderRunSummary({ state, duration, outputFile }) {
         ...rows.map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`),
         '</table>'
     ];
-    if (state.error) {
-        const { html, truncated } = escapeBounded(state.error, MAX_SUMMARY_ERROR_BYTES);
+    if (card.error) {
+        const { html, truncated } = escapeBounded(card.error, MAX_SUMMARY_ERROR_BYTES);
         parts.push(`<p><strong>Error:</strong></p><pre>${html}${truncated ? '\n[…]' : ''}</pre>`);
     }
-    if (state.output !== undefined) {
-        const { html, truncated } = escapeBounded(state.output, MAX_SUMMARY_OUTPUT_BYTES);
+    if (card.output !== undefined) {
+        const { html, truncated } = escapeBounded(card.output, MAX_SUMMARY_OUTPUT_BYTES);
         const note = truncated
             ? `<p><em>Output truncated here${outputFile ? `; the whole output is in <code>${escapeHtml(outputFile)}</code>` : ''}.</em></p>`
             : '';
-        parts.push(`<details${state.output.length < 2000 ? ' open' : ''}><summary>Output</summary>`, `<pre>${html}</pre>${note}`, '</details>');
+        parts.push(`<details${card.output.length < 2000 ? ' open' : ''}><summary>Output</summary>`, `<pre>${html}</pre>${note}`, '</details>');
     }
     return `${parts.join('\n')}\n`;
 }
@@ -82225,7 +82276,109 @@ function escapeBounded(text, maxBytes) {
     return { html, truncated: false };
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/publish.ts
+
+
+
+
+
+
+
+
+/** Every output that action.yml declares, in the order they are set: the run's identity first. */
+const OUTPUT_NAMES = [
+    'run-id',
+    'thread-id',
+    'status',
+    'error',
+    'duration',
+    'output',
+    'output-file',
+    'result'
+];
+/**
+ * Publishes what the run produced: outputs, the job summary, and how the step ends. Reads the
+ * report, changes nothing in it; every server-given string is redacted on the way out.
+ */
+async function publish(report, options, redactor, now) {
+    const r = (text) => text === undefined ? undefined : redactor.redact(text);
+    const { state, written, failure } = report;
+    const runId = r(state.runId);
+    const failureMessage = failure === undefined ? undefined : r(getErrorMessage(failure));
+    const error = failureMessage ?? r(state.error);
+    const duration = state.startedAt === undefined || runId === undefined
+        ? undefined
+        : formatSeconds((state.finishedAt ?? now) - state.startedAt);
+    const outputs = {
+        'run-id': runId,
+        'thread-id': r(state.threadId),
+        status: state.status,
+        error: error === undefined ? undefined : bounded(error, 'error'),
+        duration,
+        output: written && publish_outputText(written),
+        'output-file': written?.file,
+        result: state.result === undefined ? undefined : bounded(r(JSON.stringify(state.result)), 'result')
+    };
+    for (const name of OUTPUT_NAMES) {
+        const value = outputs[name];
+        if (value !== undefined)
+            setOutput(name, value);
+    }
+    if (written?.fileError !== undefined) {
+        warning(r(`Could not write the output file (${written.fileError}); \`output-file\` is not set.`));
+    }
+    if (options?.summary && (runId !== undefined || failure instanceof ApiError)) {
+        const card = renderRunCard({
+            workflowId: state.workflowId,
+            runId,
+            threadId: outputs['thread-id'],
+            status: state.status,
+            error,
+            output: written?.head,
+            duration,
+            outputFile: written?.file
+        });
+        try {
+            await summary.addRaw(r(card)).write();
+        }
+        catch (summaryError) {
+            warning(r(`Could not write the job summary: ${getErrorMessage(summaryError)}`));
+        }
+    }
+    const outcome = decideOutcome({
+        status: state.status,
+        finished: state.finished,
+        runId,
+        error,
+        failure: failureMessage,
+        duration,
+        failOnError: options?.failOnError ?? true
+    });
+    if (outcome.level === 'failure')
+        setFailed(outcome.message);
+    else if (outcome.level === 'warning')
+        warning(outcome.message);
+    else
+        info(oneLine(outcome.message));
+}
+/** The `output` output: the head of the output, cut with a marker that says where the rest is. */
+function publish_outputText(written) {
+    const text = boundUtf8(written.head, MAX_OUTPUT_BYTES, truncationMarker('output', written.totalBytes, written.file));
+    if (text.truncated) {
+        const whole = written.file
+            ? `Read the whole output from ${written.file} (the \`output-file\` output).`
+            : 'The output file could not be written, so the rest is not kept.';
+        warning(`The run's output (${written.totalBytes} bytes) is larger than ${MAX_OUTPUT_BYTES} bytes; ` +
+            `the \`output\` step output is cut short. ${whole}`);
+    }
+    return text.text;
+}
+function bounded(text, what) {
+    return boundUtf8(text, MAX_OUTPUT_BYTES, truncationMarker(what, Buffer.byteLength(text), undefined)).text;
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+
 
 
 
@@ -82242,53 +82395,30 @@ function escapeBounded(text, maxBytes) {
 
 
 /**
- * The step: read inputs, run the workflow, publish what is known. The one place that sets
- * outputs and turns a thrown value into `core.setFailed`.
+ * The step: read inputs, run the workflow in the mode they choose, publish what is known.
+ * The one place that turns a thrown value into `core.setFailed`.
  */
 async function run() {
     const state = newRunState();
+    // Owned here so that a cancelled job can stop every wait and request at once.
+    const abort = new AbortController();
     let redactor = new Redactor([]);
     let inputs;
     let sink;
     let failure;
     try {
         inputs = await readInputs();
-        const settings = inputs;
-        redactor = new Redactor([settings.apiKey]);
-        const logger = coreLogger(redactor);
-        // Named after the run id as redacted: the platform could echo the key even there.
-        const outputFile = () => settings.outputFile ??
-            defaultOutputFile(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), state.runId === undefined ? undefined : redactor.redact(state.runId));
-        sink = new OutputSink(outputFile, redactor, MAX_OUTPUT_BYTES);
-        const deps = {
-            client: new PlatformClient({
-                baseUrl: settings.baseUrl,
-                apiKey: settings.apiKey,
-                paths: settings.paths,
-                retries: settings.retries,
-                logger,
-                clock: systemClock
-            }),
-            clock: systemClock,
-            logger
-        };
-        if (settings.stream && settings.wait) {
-            const live = new LiveLog({
-                write: block => info(block),
-                redact: text => redactor.redact(text),
-                holdBackChars: Math.max(0, redactor.longestSecretLength - 1)
-            });
-            await streamWorkflow(runSettings(settings), { ...deps, output: sink, live }, state);
-        }
-        else {
-            await runWorkflow(runSettings(settings), deps, state);
-        }
+        redactor = new Redactor([inputs.apiKey]);
+        sink = outputSink(inputs, redactor, state);
+        await runWorkflow(inputs, redactor, { sink, signal: abort.signal }, state);
     }
     catch (error) {
         failure = error;
     }
     try {
-        await publish(state, inputs, sink, redactor, failure);
+        // The output file is complete and closed before anything publishes it.
+        const written = await sink?.close();
+        await publish({ state, written, failure }, inputs && { summary: inputs.summary, failOnError: inputs.failOnError }, redactor, systemClock.now());
     }
     catch (error) {
         setFailed(redactor.redact(`Could not publish the run's results: ${getErrorMessage(error)}`));
@@ -82296,118 +82426,69 @@ async function run() {
     // maxRSS is in KiB; a debug line lets users (and the stream tests) see memory stay flat.
     core_debug(`peak memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MiB`);
 }
-function runSettings(inputs) {
-    return {
-        workflowId: inputs.workflowId,
-        trigger: {
-            workflowId: inputs.workflowId,
-            inputs: inputs.workflowInputs,
-            ...(inputs.threadId ? { threadId: inputs.threadId } : {})
-        },
-        wait: inputs.wait,
-        timeoutMs: inputs.timeoutMs,
+/** Chooses the mode: stream the run, or trigger it and (unless told not to) poll it. */
+async function runWorkflow(inputs, redactor, parts, state) {
+    const logger = coreLogger(redactor);
+    const deps = {
+        ...parts,
+        client: new PlatformClient({
+            baseUrl: inputs.baseUrl,
+            apiKey: inputs.apiKey,
+            paths: inputs.paths,
+            retries: inputs.retries,
+            logger,
+            clock: systemClock,
+            redactor
+        }),
+        clock: systemClock,
+        logger
+    };
+    const startedAt = systemClock.now();
+    const timing = {
+        startedAt,
+        deadline: startedAt + inputs.timeoutMs,
         pollIntervalMs: inputs.pollIntervalMs,
         maxPollIntervalMs: inputs.maxPollIntervalMs
     };
-}
-async function publish(state, inputs, sink, redactor, failure) {
-    // Every server-given string is redacted: the platform may echo the key anywhere.
-    const r = (text) => redactor.redact(text);
-    const runId = state.runId === undefined ? undefined : r(state.runId);
-    const threadId = state.threadId === undefined ? undefined : r(state.threadId);
-    const failureMessage = failure === undefined ? undefined : r(getErrorMessage(failure));
-    const error = failureMessage ?? (state.error === undefined ? undefined : r(state.error));
-    const duration = state.triggeredAt === undefined || runId === undefined
-        ? undefined
-        : formatSeconds((state.finishedAt ?? Date.now()) - state.triggeredAt);
-    // What identifies the run first: whatever fails below, the run can still be found.
-    if (runId !== undefined)
-        setOutput('run-id', runId);
-    if (threadId !== undefined)
-        setOutput('thread-id', threadId);
-    if (state.status !== undefined)
-        setOutput('status', state.status);
-    if (error !== undefined)
-        setOutput('error', bounded(error, 'error'));
-    if (duration !== undefined)
-        setOutput('duration', duration);
-    const written = await writeOutput(state, sink);
-    if (written) {
-        const text = boundUtf8(written.head, MAX_OUTPUT_BYTES, truncationMarker('output', written.totalBytes, written.file));
-        if (text.truncated) {
-            warning(`The run's output (${written.totalBytes} bytes) is larger than ${MAX_OUTPUT_BYTES} bytes; ` +
-                `the \`output\` step output is cut short. Read the whole output from ${written.file} ` +
-                '(the `output-file` output).');
-        }
-        setOutput('output', text.text);
-        setOutput('output-file', written.file);
-    }
-    if (state.result !== undefined)
-        setOutput('result', bounded(r(JSON.stringify(state.result)), 'result'));
-    if (inputs?.summary && (runId !== undefined || failure instanceof ApiError)) {
-        try {
-            const card = renderRunSummary({
-                state: {
-                    ...state,
-                    runId,
-                    threadId,
-                    output: written?.head,
-                    ...(error === undefined ? {} : { error })
-                },
-                duration,
-                outputFile: written?.file
-            });
-            await summary.addRaw(r(card)).write();
-        }
-        catch (summaryError) {
-            warning(r(`Could not write the job summary: ${getErrorMessage(summaryError)}`));
-        }
-    }
-    if (failureMessage !== undefined) {
-        setFailed(failureMessage);
-        return;
-    }
-    if (state.status !== 'failed' && state.status !== 'cancelled' && state.status !== 'timed_out') {
-        const finishedIn = state.finished && duration ? ` after ${duration} s` : '';
-        info(oneLine(`Run ${runId} is ${state.status ?? 'in an unknown state'}${finishedIn}.`));
-        return;
-    }
-    const verb = state.status === 'timed_out' ? 'timed out' : state.status;
-    const message = `Run ${runId} ${verb}: ${error}`;
-    if (inputs?.failOnError === false) {
-        warning(`${message} (fail-on-error is false: the step stays green)`);
-    }
-    else {
-        setFailed(message);
-    }
-    async function writeOutput(state, sink) {
-        try {
-            // A streamed output is in the sink already; a polled one arrives here whole.
-            if (sink && state.output !== undefined && !sink.hasOutput)
-                await sink.replace(state.output);
-            return await sink?.close();
-        }
-        catch (fileError) {
-            warning(r(`Could not write the output file, so \`output\` is not set: ${getErrorMessage(fileError)}`));
-            return undefined;
-        }
-    }
-}
-function bounded(text, what) {
-    return boundUtf8(text, MAX_OUTPUT_BYTES, truncationMarker(what, Buffer.byteLength(text), undefined)).text;
-}
-/** Server-given text in a plain log line: a line break there could start a workflow command. */
-function oneLine(text) {
-    return text.replace(/[\r\n]+/g, ' ');
-}
-function coreLogger(redactor) {
-    return {
-        debug: message => core_debug(redactor.redact(message)),
-        info: message => info(oneLine(redactor.redact(message))),
-        warning: message => warning(redactor.redact(message))
+    const request = {
+        workflowId: inputs.workflowId,
+        inputs: inputs.workflowInputs,
+        threadId: inputs.threadId
     };
+    if (inputs.stream && inputs.wait) {
+        const live = new LiveLog({
+            write: block => info(block),
+            redact: text => redactor.redact(text),
+            holdBackChars: Math.max(0, redactor.longestSecretLength - 1)
+        });
+        return streamRun(request, timing, { ...deps, live }, state);
+    }
+    await triggerRun(request, timing, deps, state);
+    if (inputs.wait && state.runId !== undefined) {
+        await followRun(state.runId, timing, deps, state);
+    }
+}
+function outputSink(inputs, redactor, state) {
+    // Named after the run id as redacted: the platform could echo the key even there.
+    const chooseFile = () => inputs.outputFile ??
+        defaultOutputFile(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), state.runId === undefined ? undefined : redactor.redact(state.runId));
+    return new OutputSink(chooseFile, redactor, MAX_OUTPUT_BYTES);
 }
 
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5106);
+// The action's entrypoint (runs.main): nothing here but the call, so that tests can import run().
+
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
@@ -84424,7 +84505,7 @@ var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(6829);
 var anchors = __nccwpck_require__(1596);
@@ -85350,7 +85431,7 @@ var anchors = __nccwpck_require__(1596);
 var visit = __nccwpck_require__(204);
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -85633,7 +85714,7 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class NodeBase {
     constructor(type) {
@@ -85726,7 +85807,7 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -85917,7 +85998,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -86038,7 +86119,7 @@ var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
 var stringify = __nccwpck_require__(2148);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -86161,7 +86242,7 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -89005,7 +89086,7 @@ var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var timestamp = __nccwpck_require__(4371);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -89428,7 +89509,7 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var pairs = __nccwpck_require__(8385);
@@ -89612,7 +89693,7 @@ var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var timestamp = __nccwpck_require__(4371);
 
 const schema = [
     map.map,
@@ -89746,7 +89827,7 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 

@@ -1,9 +1,8 @@
 // `npm run demo [-- --stream]`: the action end to end against the bundled simulator, run the
 // way a runner runs it (dist/index.js, inputs as INPUT_*, the runner's command files).
-import { startSimulator } from '../simulator/index.js'
+import { DEMO_KEY, startSimulator } from '../simulator/index.js'
 import { runAction } from './action-runner.js'
 
-const DEMO_KEY = 'sim-key-0123456789abcdef'
 const stream = process.argv.includes('--stream')
 const NOTES =
   '## Release notes\n\n' +

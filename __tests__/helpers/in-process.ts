@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { jest } from '@jest/globals'
 import { parseCommandFile, prepareRunnerFolders } from '../../scripts/action-runner.js'
-import { run } from '../../src/main.js'
+import { run } from '../../src/action/main.js'
 
 /**
  * Runs `run()` in this process with real @actions/core: inputs as INPUT_* variables, outputs

@@ -1,12 +1,19 @@
 import net from 'node:net'
-import { systemClock } from '../../src/clock.js'
-import { DEFAULT_PATHS } from '../../src/inputs.js'
-import type { Logger } from '../../src/logger.js'
-import { PlatformClient, type ClientConfig } from '../../src/platform-client.js'
 import { afterAll, beforeAll, beforeEach } from '@jest/globals'
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/index.js'
+import {
+  DEMO_KEY,
+  startSimulator,
+  type Simulator,
+  type SimulatorOptions
+} from '../../simulator/index.js'
+import { Redactor } from '../../src/output/redactor.js'
+import { PlatformClient, type ClientConfig } from '../../src/platform/client.js'
+import { DEFAULT_PATHS } from '../../src/platform/endpoints.js'
+import { systemClock } from '../../src/util/clock.js'
+import type { Logger } from '../../src/util/logger.js'
 
-export const KEY = 'sim-key-0123456789abcdef'
+/** The simulator's demo key: every suite and the demo use the same one. */
+export const KEY = DEMO_KEY
 
 /** A logger that keeps every line, so tests can assert on what would reach the job log. */
 export function recordingLogger(): Logger & { lines: string[] } {
@@ -32,6 +39,7 @@ export function clientFor(
     logger: recordingLogger(),
     clock: systemClock,
     random: () => 0,
+    redactor: new Redactor([overrides.apiKey ?? KEY]),
     ...overrides
   })
 }

@@ -1,0 +1,120 @@
+import { promises as fs, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { parse as parseYaml } from 'yaml'
+import { INPUT_NAMES, parseInputs } from '../../../src/action/inputs.js'
+import { OUTPUT_NAMES } from '../../../src/action/publish.js'
+import type { ActionInputs, InputName, RawInputs } from '../../../src/action/inputs.js'
+
+interface ActionYml {
+  inputs: Record<string, { description?: string; required?: boolean; default?: string }>
+  outputs: Record<string, { description?: string }>
+  runs: { using: string; main: string }
+}
+
+// Read at once, not in beforeAll: the table of per-input cases below is built from it.
+const action = parseYaml(readFileSync(path.join(process.cwd(), 'action.yml'), 'utf8')) as ActionYml
+const declaredRequired = Object.entries(action.inputs)
+  .filter(([, input]) => input.required === true)
+  .map(([name]) => name)
+  .sort()
+
+/** Valid values for the required inputs (a test below checks these are the required ones). */
+const REQUIRED: Partial<RawInputs> = {
+  'api-key': 'sk-test-key',
+  'base-url': 'https://api.example.com/platform',
+  'workflow-id': 'wf-1'
+}
+
+function emptyRaw(): RawInputs {
+  return Object.fromEntries(INPUT_NAMES.map(name => [name, undefined])) as RawInputs
+}
+
+/** Settings in a comparable form (a URL compares by its href). */
+function comparable(inputs: ActionInputs): Record<string, unknown> {
+  return { ...inputs, baseUrl: inputs.baseUrl.href }
+}
+
+describe('action.yml', () => {
+  it('declares exactly the inputs that inputs.ts reads', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort())
+  })
+
+  it('gives every input a description', () => {
+    for (const [name, input] of Object.entries(action.inputs)) {
+      expect([name, typeof input.description]).toEqual([name, 'string'])
+    }
+  })
+
+  it('requires exactly the inputs that have no default in inputs.ts', async () => {
+    expect(Object.keys(REQUIRED).sort()).toEqual(declaredRequired)
+    for (const name of declaredRequired) expect(action.inputs[name]).not.toHaveProperty('default')
+    let problems: string[] = []
+    try {
+      await parseInputs(emptyRaw(), os.tmpdir())
+    } catch (error) {
+      problems = (error as { problems: string[] }).problems
+    }
+    expect(problems.map(p => /^`([^`]+)`/.exec(p)?.[1]).sort()).toEqual(declaredRequired)
+  })
+
+  it('has defaults that give the same settings as leaving the inputs empty', async () => {
+    const withDefaults = emptyRaw()
+    for (const name of INPUT_NAMES) {
+      const fallback = action.inputs[name]?.default
+      if (fallback !== undefined) withDefaults[name as InputName] = String(fallback)
+    }
+    const workspace = os.tmpdir()
+    const fromYml = await parseInputs({ ...withDefaults, ...REQUIRED }, workspace)
+    const fromSchema = await parseInputs({ ...emptyRaw(), ...REQUIRED }, workspace)
+    expect(comparable(fromYml)).toEqual(comparable(fromSchema))
+  })
+
+  it.each(INPUT_NAMES.filter(name => !declaredRequired.includes(name)))(
+    'has a default for %s that agrees with inputs.ts',
+    async name => {
+      const fallback = action.inputs[name]?.default
+      expect(typeof fallback).toBe('string')
+      const workspace = os.tmpdir()
+      const fromYml = await parseInputs(
+        { ...emptyRaw(), ...REQUIRED, [name]: String(fallback) },
+        workspace
+      )
+      const fromSchema = await parseInputs({ ...emptyRaw(), ...REQUIRED }, workspace)
+      expect(comparable(fromYml)).toEqual(comparable(fromSchema))
+    }
+  )
+
+  it('runs on node24 from dist/index.js', () => {
+    expect(action.runs.using).toBe('node24')
+    expect(action.runs.main).toBe('dist/index.js')
+  })
+
+  it('declares exactly the outputs that publish.ts sets', () => {
+    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
+  })
+
+  it('gives every output a description', () => {
+    for (const [name, output] of Object.entries(action.outputs)) {
+      expect([name, typeof output.description]).toEqual([name, 'string'])
+    }
+  })
+
+  it('sets outputs only through publish.ts, which sets only OUTPUT_NAMES', async () => {
+    const setters: string[] = []
+    for (const file of await sourceFiles(path.join(process.cwd(), 'src'))) {
+      if (/\bsetOutput\(/.test(await fs.readFile(file, 'utf8'))) setters.push(file)
+    }
+    expect(setters.map(file => path.relative(process.cwd(), file))).toEqual([
+      path.join('src', 'action', 'publish.ts')
+    ])
+  })
+})
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true })
+  return entries
+    .filter(entry => entry.isFile() && entry.name.endsWith('.ts'))
+    .map(entry => path.join(entry.parentPath, entry.name))
+}

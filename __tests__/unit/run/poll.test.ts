@@ -1,0 +1,178 @@
+import { describe, expect, it } from '@jest/globals'
+import type { Clock } from '../../../src/util/clock.js'
+import type { RequestContext } from '../../../src/platform/client.js'
+import type { RunSnapshot } from '../../../src/platform/run-object.js'
+import { nextPollDelayMs, POLL_GROWTH, pollRun } from '../../../src/run/poll.js'
+import type { PollOptions, RunReader } from '../../../src/run/poll.js'
+
+const LATENCY_MS = 20
+const POLL_MS = 1000
+const MAX_POLL_MS = 15_000
+
+/** A clock whose sleep only moves time on. */
+class FakeClock implements Clock {
+  time = 0
+  now(): number {
+    return this.time
+  }
+  async sleep(ms: number): Promise<void> {
+    expect(ms).toBeGreaterThanOrEqual(0)
+    this.time += ms
+  }
+  advance(ms: number): void {
+    this.time += ms
+  }
+}
+
+/** A run that is running until `completesAt`, then completed; each get costs LATENCY_MS. */
+class FakeRun implements RunReader {
+  gets = 0
+  readonly contexts: RequestContext[] = []
+  constructor(
+    private readonly clock: FakeClock,
+    private readonly completesAt: number,
+    private readonly failAt?: { from: number; error: Error }
+  ) {}
+  async get(runId: string, context: RequestContext): Promise<RunSnapshot> {
+    this.gets++
+    this.contexts.push(context)
+    this.clock.advance(LATENCY_MS)
+    if (this.failAt && this.clock.now() >= this.failAt.from) throw this.failAt.error
+    const done = this.clock.now() >= this.completesAt
+    const status = done ? 'completed' : 'running'
+    return { runId, status, rawStatus: status, raw: { run_id: runId, status } }
+  }
+}
+
+function options(clock: FakeClock, deadline: number): PollOptions {
+  return {
+    timing: { startedAt: 0, deadline, pollIntervalMs: POLL_MS, maxPollIntervalMs: MAX_POLL_MS },
+    clock,
+    signal: new AbortController().signal,
+    onSnapshot: () => {}
+  }
+}
+
+/** Polls run-1 and keeps the last snapshot seen. */
+async function waitForRun(
+  reader: RunReader,
+  poll: PollOptions
+): Promise<{ timedOut: boolean; gets: number; snapshot: RunSnapshot | undefined }> {
+  let snapshot: RunSnapshot | undefined
+  const result = await pollRun(reader, 'run-1', {
+    ...poll,
+    onSnapshot: seen => {
+      snapshot = seen
+      poll.onSnapshot(seen)
+    }
+  })
+  return { ...result, snapshot }
+}
+
+describe('nextPollDelayMs', () => {
+  it('starts at the poll interval', () => {
+    expect(nextPollDelayMs(0, POLL_MS, MAX_POLL_MS)).toBe(POLL_MS)
+    expect(nextPollDelayMs(4000, POLL_MS, MAX_POLL_MS)).toBe(POLL_MS)
+  })
+
+  it('grows with the time waited', () => {
+    expect(POLL_GROWTH).toBe(0.2)
+    expect(nextPollDelayMs(10_000, POLL_MS, MAX_POLL_MS)).toBe(2000)
+    expect(nextPollDelayMs(50_000, POLL_MS, MAX_POLL_MS)).toBe(10_000)
+  })
+
+  it('stops at the maximum', () => {
+    expect(nextPollDelayMs(75_000, POLL_MS, MAX_POLL_MS)).toBe(MAX_POLL_MS)
+    expect(nextPollDelayMs(3_600_000, POLL_MS, MAX_POLL_MS)).toBe(MAX_POLL_MS)
+  })
+
+  it('never waits less than the poll interval or more than the maximum', () => {
+    for (let elapsed = 0; elapsed < 200_000; elapsed += 777) {
+      const delay = nextPollDelayMs(elapsed, 500, 5000)
+      expect(delay).toBeGreaterThanOrEqual(500)
+      expect(delay).toBeLessThanOrEqual(5000)
+    }
+  })
+})
+
+describe('pollRun with a fake clock', () => {
+  it.each([
+    [6_000, 2_000, 10],
+    [60_000, 15_000, 20],
+    [1_500, 2_000, 10],
+    [300_000, 15_000 + LATENCY_MS, 40]
+  ])(
+    'notices a run that ends at %d ms within %d ms, in at most %d gets',
+    async (end, lag, most) => {
+      const clock = new FakeClock()
+      const reader = new FakeRun(clock, end)
+      const result = await waitForRun(reader, options(clock, 600_000))
+      expect(result.timedOut).toBe(false)
+      expect(result.snapshot?.status).toBe('completed')
+      expect(result.gets).toBe(reader.gets)
+      expect(result.gets).toBeLessThanOrEqual(most)
+      expect(clock.now()).toBeGreaterThanOrEqual(end)
+      expect(clock.now() - end).toBeLessThanOrEqual(lag)
+    }
+  )
+
+  it('reports each snapshot', async () => {
+    const clock = new FakeClock()
+    const seen: Array<string | undefined> = []
+    const result = await waitForRun(new FakeRun(clock, 3_000), {
+      ...options(clock, 600_000),
+      onSnapshot: snapshot => seen.push(snapshot.status)
+    })
+    expect(seen).toHaveLength(result.gets)
+    expect(seen.at(-1)).toBe('completed')
+    expect(seen.slice(0, -1).every(status => status === 'running')).toBe(true)
+  })
+
+  it('gives each get a deadline a little past the overall one', async () => {
+    const clock = new FakeClock()
+    const reader = new FakeRun(clock, 2_000)
+    await waitForRun(reader, options(clock, 30_000))
+    for (const context of reader.contexts) {
+      expect(context.deadline).toBeGreaterThanOrEqual(30_000)
+      expect(context.deadline).toBeLessThanOrEqual(30_000 + 10_000)
+    }
+  })
+
+  it('times out at the deadline when the run never ends', async () => {
+    const clock = new FakeClock()
+    const reader = new FakeRun(clock, Number.POSITIVE_INFINITY)
+    const result = await waitForRun(reader, options(clock, 30_000))
+    expect(result.timedOut).toBe(true)
+    expect(result.snapshot?.status).toBe('running')
+    expect(clock.now()).toBeGreaterThanOrEqual(30_000)
+    expect(clock.now()).toBeLessThanOrEqual(30_000 + LATENCY_MS)
+    // The last sleep ends exactly at the deadline rather than a whole poll interval past it.
+    expect(clock.now()).toBe(30_000 + LATENCY_MS)
+    expect(result.gets).toBe(reader.gets)
+    expect(result.gets).toBeLessThanOrEqual(20)
+  })
+
+  it('times out instead of failing when a get fails after the deadline', async () => {
+    const clock = new FakeClock()
+    const error = new Error('platform unreachable')
+    const reader = new FakeRun(clock, Number.POSITIVE_INFINITY, { from: 30_000, error })
+    const result = await waitForRun(reader, options(clock, 30_000))
+    expect(result.timedOut).toBe(true)
+    expect(result.snapshot?.status).toBe('running')
+    expect(result.gets).toBe(reader.gets - 1)
+  })
+
+  it('rethrows a failure before the deadline', async () => {
+    const clock = new FakeClock()
+    const error = new Error('HTTP 401')
+    const reader = new FakeRun(clock, Number.POSITIVE_INFINITY, { from: 5_000, error })
+    await expect(waitForRun(reader, options(clock, 30_000))).rejects.toBe(error)
+    expect(clock.now()).toBeLessThan(30_000)
+  })
+
+  it('returns a run already finished at the first get', async () => {
+    const clock = new FakeClock()
+    const result = await waitForRun(new FakeRun(clock, 0), options(clock, 30_000))
+    expect(result).toMatchObject({ timedOut: false, gets: 1 })
+  })
+})

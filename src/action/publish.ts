@@ -1,0 +1,138 @@
+import * as core from '@actions/core'
+import { boundUtf8, MAX_OUTPUT_BYTES, truncationMarker } from '../output/bounds.js'
+import type { Redactor } from '../output/redactor.js'
+import type { OutputSummary } from '../output/sink.js'
+import { ApiError } from '../platform/http-errors.js'
+import type { RunState } from '../run/state.js'
+import { formatSeconds } from '../util/duration.js'
+import { getErrorMessage } from '../util/errors.js'
+import { oneLine } from './core-logger.js'
+import { decideOutcome } from './outcome.js'
+import { renderRunCard } from './run-card.js'
+
+/** Every output that action.yml declares, in the order they are set: the run's identity first. */
+export const OUTPUT_NAMES = [
+  'run-id',
+  'thread-id',
+  'status',
+  'error',
+  'duration',
+  'output',
+  'output-file',
+  'result'
+] as const
+type OutputName = (typeof OUTPUT_NAMES)[number]
+
+/** What the step produced: the run's state, its closed output, and the action's own failure. */
+export interface RunReport {
+  state: RunState
+  written: OutputSummary | undefined
+  failure: unknown
+}
+
+/** The inputs that shape publishing; undefined when the inputs themselves were invalid. */
+export interface PublishOptions {
+  summary: boolean
+  failOnError: boolean
+}
+
+/**
+ * Publishes what the run produced: outputs, the job summary, and how the step ends. Reads the
+ * report, changes nothing in it; every server-given string is redacted on the way out.
+ */
+export async function publish(
+  report: RunReport,
+  options: PublishOptions | undefined,
+  redactor: Redactor,
+  now: number
+): Promise<void> {
+  const r = (text: string | undefined): string | undefined =>
+    text === undefined ? undefined : redactor.redact(text)
+  const { state, written, failure } = report
+  const runId = r(state.runId)
+  const failureMessage = failure === undefined ? undefined : r(getErrorMessage(failure))
+  const error = failureMessage ?? r(state.error)
+  const duration =
+    state.startedAt === undefined || runId === undefined
+      ? undefined
+      : formatSeconds((state.finishedAt ?? now) - state.startedAt)
+
+  const outputs: Record<OutputName, string | undefined> = {
+    'run-id': runId,
+    'thread-id': r(state.threadId),
+    status: state.status,
+    error: error === undefined ? undefined : bounded(error, 'error'),
+    duration,
+    output: written && outputText(written),
+    'output-file': written?.file,
+    result:
+      state.result === undefined ? undefined : bounded(r(JSON.stringify(state.result))!, 'result')
+  }
+  for (const name of OUTPUT_NAMES) {
+    const value = outputs[name]
+    if (value !== undefined) core.setOutput(name, value)
+  }
+  if (written?.fileError !== undefined) {
+    core.warning(
+      r(`Could not write the output file (${written.fileError}); \`output-file\` is not set.`)!
+    )
+  }
+
+  if (options?.summary && (runId !== undefined || failure instanceof ApiError)) {
+    const card = renderRunCard({
+      workflowId: state.workflowId,
+      runId,
+      threadId: outputs['thread-id'],
+      status: state.status,
+      error,
+      output: written?.head,
+      duration,
+      outputFile: written?.file
+    })
+    try {
+      await core.summary.addRaw(r(card)!).write()
+    } catch (summaryError) {
+      core.warning(r(`Could not write the job summary: ${getErrorMessage(summaryError)}`)!)
+    }
+  }
+
+  const outcome = decideOutcome({
+    status: state.status,
+    finished: state.finished,
+    runId,
+    error,
+    failure: failureMessage,
+    duration,
+    failOnError: options?.failOnError ?? true
+  })
+  if (outcome.level === 'failure') core.setFailed(outcome.message)
+  else if (outcome.level === 'warning') core.warning(outcome.message)
+  else core.info(oneLine(outcome.message))
+}
+
+/** The `output` output: the head of the output, cut with a marker that says where the rest is. */
+function outputText(written: OutputSummary): string {
+  const text = boundUtf8(
+    written.head,
+    MAX_OUTPUT_BYTES,
+    truncationMarker('output', written.totalBytes, written.file)
+  )
+  if (text.truncated) {
+    const whole = written.file
+      ? `Read the whole output from ${written.file} (the \`output-file\` output).`
+      : 'The output file could not be written, so the rest is not kept.'
+    core.warning(
+      `The run's output (${written.totalBytes} bytes) is larger than ${MAX_OUTPUT_BYTES} bytes; ` +
+        `the \`output\` step output is cut short. ${whole}`
+    )
+  }
+  return text.text
+}
+
+function bounded(text: string, what: string): string {
+  return boundUtf8(
+    text,
+    MAX_OUTPUT_BYTES,
+    truncationMarker(what, Buffer.byteLength(text), undefined)
+  ).text
+}

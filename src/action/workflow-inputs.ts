@@ -1,0 +1,207 @@
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import { lookup as lookupMimeType } from 'mime-types'
+import { parse as parseYaml } from 'yaml'
+import { z } from 'zod'
+import type { WorkflowInputValue } from '../platform/client.js'
+import { errorCode } from '../util/errors.js'
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024
+
+const inputType = z.enum(['text', 'file', 'image'])
+const listEntry = z
+  .strictObject({
+    name: z.string().trim().min(1, 'needs a non-empty `name`'),
+    type: inputType.default('text'),
+    value: z.unknown().optional(),
+    path: z.string().trim().min(1, '`path` must not be empty').optional()
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.path !== undefined && entry.value !== undefined) {
+      ctx.addIssue({ code: 'custom', message: 'give either `value` or `path`, not both' })
+    } else if (entry.path !== undefined && entry.type === 'text') {
+      ctx.addIssue({
+        code: 'custom',
+        message: '`path` is only for entries of type `file` or `image`'
+      })
+    } else if (entry.path === undefined && entry.value === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'needs a `value` (or, for a file or image, a `path`)'
+      })
+    }
+  })
+type ListEntry = z.infer<typeof listEntry>
+
+/** The declared form of the input before files are read: what a user wrote, checked. */
+export type WorkflowInputSpec = ListEntry
+
+const ACCEPTED_FORMS =
+  'a JSON or YAML list of {name, type, value} (or {name, type: file|image, path}), or a map {name: value}'
+
+/** Parses the `inputs` input. Returns the entries, or the problems, each naming the entry. */
+export function parseWorkflowInputs(text: string): {
+  specs: WorkflowInputSpec[]
+  problems: string[]
+} {
+  if (text.trim() === '') return { specs: [], problems: [] }
+  let document: unknown
+  try {
+    document = parseYaml(text)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : 'unreadable'
+    return {
+      specs: [],
+      problems: [`is neither JSON nor YAML (${reason}); expected ${ACCEPTED_FORMS}`]
+    }
+  }
+  if (document === null || document === undefined) return { specs: [], problems: [] }
+  if (Array.isArray(document)) return parseList(document)
+  if (typeof document === 'object') return parseMap(document as Record<string, unknown>)
+  return { specs: [], problems: [`must be ${ACCEPTED_FORMS}, not a single ${typeof document}`] }
+}
+
+function parseList(items: unknown[]): { specs: WorkflowInputSpec[]; problems: string[] } {
+  const specs: WorkflowInputSpec[] = []
+  const problems: string[] = []
+  items.forEach((item, index) => {
+    const result = listEntry.safeParse(item)
+    if (result.success) {
+      specs.push(result.data)
+      return
+    }
+    const label = describeEntry(item, index)
+    for (const issue of result.error.issues) {
+      const field = issue.path.length > 0 ? ` field \`${issue.path.join('.')}\`` : ''
+      problems.push(`${label}${field}: ${issueMessage(issue)}`)
+    }
+  })
+  problems.push(...duplicateNames(specs))
+  return { specs, problems }
+}
+
+const ENTRY_FIELDS = new Set(['name', 'type', 'value', 'path'])
+
+function parseMap(map: Record<string, unknown>): {
+  specs: WorkflowInputSpec[]
+  problems: string[]
+} {
+  const keys = Object.keys(map)
+  if (keys.includes('name') && keys.every(key => ENTRY_FIELDS.has(key))) {
+    // Almost surely one list entry written without its dash, not inputs called `name` and `value`.
+    return {
+      specs: [],
+      problems: ['looks like a single {name, value} entry: write it as a list (`- name: …`)']
+    }
+  }
+  const specs: WorkflowInputSpec[] = []
+  const problems: string[] = []
+  for (const [name, value] of Object.entries(map)) {
+    if (value === null || (typeof value === 'object' && !Array.isArray(value))) {
+      problems.push(
+        `entry '${name}': a map gives text values; use the list form for ${value === null ? 'an empty value' : 'files, images or typed values'}`
+      )
+      continue
+    }
+    specs.push({
+      name,
+      type: 'text',
+      value: typeof value === 'string' ? value : JSON.stringify(value)
+    })
+  }
+  return { specs, problems }
+}
+
+function describeEntry(item: unknown, index: number): string {
+  const name =
+    item !== null &&
+    typeof item === 'object' &&
+    typeof (item as { name?: unknown }).name === 'string'
+      ? ` ('${(item as { name: string }).name}')`
+      : ''
+  return `entry ${index + 1}${name}`
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown field(s) ${issue.keys.map(k => `\`${k}\``).join(', ')}; allowed: name, type, value, path`
+  }
+  if (issue.code === 'invalid_value') return 'must be one of text, file, image'
+  if (issue.code === 'invalid_type' && issue.path.length === 0)
+    return 'must be an object {name, type, value}'
+  if (issue.code === 'invalid_type') return `must be a ${issue.expected}`
+  return issue.message
+}
+
+function duplicateNames(specs: WorkflowInputSpec[]): string[] {
+  const seen = new Set<string>()
+  const problems: string[] = []
+  for (const spec of specs) {
+    if (seen.has(spec.name)) problems.push(`entry '${spec.name}' is given more than once`)
+    seen.add(spec.name)
+  }
+  return problems
+}
+
+/**
+ * Reads the files that entries name by `path` (relative to the workspace, and inside it) and
+ * turns each into a `data:` URL; the platform receives `value`, never the path.
+ */
+export async function resolveWorkflowInputs(
+  specs: WorkflowInputSpec[],
+  workspace: string
+): Promise<{ inputs: WorkflowInputValue[]; problems: string[] }> {
+  const inputs: WorkflowInputValue[] = []
+  const problems: string[] = []
+  const root = path.resolve(workspace)
+  for (const spec of specs) {
+    if (spec.path === undefined) {
+      inputs.push({ name: spec.name, type: spec.type, value: spec.value })
+      continue
+    }
+    const file = path.resolve(root, spec.path)
+    try {
+      // Resolved through links too, so that a symlink cannot reach outside the workspace.
+      if (!isInside(root, file) || !isInside(await fs.realpath(root), await fs.realpath(file))) {
+        problems.push(
+          `entry '${spec.name}': path '${spec.path}' is outside the workspace (${root})`
+        )
+        continue
+      }
+      const stat = await fs.stat(file)
+      if (!stat.isFile()) {
+        problems.push(`entry '${spec.name}': '${spec.path}' is not a file`)
+        continue
+      }
+      if (stat.size > MAX_FILE_BYTES) {
+        problems.push(
+          `entry '${spec.name}': '${spec.path}' is ${stat.size} bytes; files are sent inline, at most ${MAX_FILE_BYTES} bytes (20 MiB)`
+        )
+        continue
+      }
+      const mime = lookupMimeType(file) || 'application/octet-stream'
+      const content = await fs.readFile(file)
+      inputs.push({
+        name: spec.name,
+        type: spec.type,
+        value: `data:${mime};base64,${content.toString('base64')}`
+      })
+    } catch (error) {
+      const code = errorCode(error)
+      problems.push(
+        `entry '${spec.name}': cannot read '${spec.path}' (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`
+      )
+    }
+  }
+  return { inputs, problems }
+}
+
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file)
+  return (
+    relative !== '' &&
+    relative !== '..' &&
+    !relative.startsWith(`..${path.sep}`) &&
+    !path.isAbsolute(relative)
+  )
+}

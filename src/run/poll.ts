@@ -1,0 +1,116 @@
+import { ApiError, type ApiErrorKind } from '../platform/http-errors.js'
+import { isTerminal, type RunSnapshot } from '../platform/run-object.js'
+import type { RequestContext } from '../platform/client.js'
+import type { Clock } from '../util/clock.js'
+import type { RunDeps } from './deps.js'
+import { recordSnapshot, recordTimeout, type RunState, type RunTiming } from './state.js'
+
+/**
+ * How much of the time already waited the next delay may be. Short runs are noticed within
+ * about a poll interval, long ones cost few requests: 6 gets for a 6 s run, 19 for 60 s,
+ * and the lag after completion stays near a fifth of the run's length, capped at the maximum.
+ */
+export const POLL_GROWTH = 0.2
+
+export function nextPollDelayMs(
+  elapsedMs: number,
+  pollIntervalMs: number,
+  maxPollIntervalMs: number
+): number {
+  return Math.min(maxPollIntervalMs, Math.max(pollIntervalMs, elapsedMs * POLL_GROWTH))
+}
+
+// The last get is allowed to finish a little past the deadline, so that a run which ended
+// just in time is reported as finished rather than as timed out.
+const FINAL_GET_GRACE_MS = 5_000
+
+const LASTING_ERRORS: ReadonlySet<ApiErrorKind> = new Set([
+  'auth',
+  'permission',
+  'not-found',
+  'invalid-request'
+])
+
+export interface RunReader {
+  get(runId: string, context: RequestContext): Promise<RunSnapshot>
+}
+
+export interface PollOptions {
+  timing: RunTiming
+  clock: Clock
+  signal: AbortSignal
+  onSnapshot: (snapshot: RunSnapshot) => void
+  /** Get the run at once, before the first delay (after a stream fell through). */
+  getFirst?: boolean
+}
+
+/** Gets the run until its status is terminal or the deadline passes. */
+export async function pollRun(
+  reader: RunReader,
+  runId: string,
+  options: PollOptions
+): Promise<{ timedOut: boolean; gets: number }> {
+  const { clock, timing, signal } = options
+  let gets = 0
+  for (let first = true; ; first = false) {
+    const now = clock.now()
+    const delay =
+      first && options.getFirst
+        ? 0
+        : nextPollDelayMs(now - timing.startedAt, timing.pollIntervalMs, timing.maxPollIntervalMs)
+    await clock.sleep(Math.max(0, Math.min(now + delay, timing.deadline) - now), signal)
+    let snapshot: RunSnapshot
+    try {
+      snapshot = await reader.get(runId, { deadline: timing.deadline + FINAL_GET_GRACE_MS, signal })
+    } catch (error) {
+      // Past the deadline a passing failure means "timed out"; a lasting one is still itself.
+      const lasting = error instanceof ApiError && LASTING_ERRORS.has(error.kind)
+      if (!lasting && clock.now() >= timing.deadline) return { timedOut: true, gets }
+      throw error
+    }
+    gets++
+    options.onSnapshot(snapshot)
+    if (isTerminal(snapshot.status)) return { timedOut: false, gets }
+    if (clock.now() >= timing.deadline) return { timedOut: true, gets }
+  }
+}
+
+/**
+ * Follows a run by getting it until it ends or the deadline passes: the state is kept up to
+ * date, status changes are logged, and the last output read replaces what the sink holds.
+ */
+export async function followRun(
+  runId: string,
+  timing: RunTiming,
+  deps: RunDeps,
+  state: RunState,
+  options: { getFirst?: boolean } = {}
+): Promise<void> {
+  const { clock, logger } = deps
+  state.runId = runId
+  if (state.finished) return
+  let lastStatus = state.status
+  let output: string | undefined
+  try {
+    const result = await pollRun(deps.client, runId, {
+      timing,
+      clock,
+      signal: deps.signal,
+      getFirst: options.getFirst,
+      onSnapshot: snapshot => {
+        recordSnapshot(state, snapshot, clock.now())
+        if (snapshot.output !== undefined) output = snapshot.output
+        // The end is reported once, by the action, with the duration.
+        if (snapshot.status !== lastStatus && !isTerminal(snapshot.status)) {
+          logger.info(`Run ${runId} is ${snapshot.rawStatus ?? 'in an unknown state'}.`)
+          lastStatus = snapshot.status
+        }
+      }
+    })
+    logger.debug(`${result.gets} gets of run ${runId}`)
+    if (result.timedOut) recordTimeout(state, timing, clock.now())
+  } finally {
+    // Even when a get fails for good, the output read before it is the run's latest.
+    if (output !== undefined) await deps.sink.replace(output)
+  }
+}

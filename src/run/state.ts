@@ -1,0 +1,69 @@
+import { isTerminal, type RunSnapshot, type RunStatus } from '../platform/run-object.js'
+import { formatSeconds } from '../util/duration.js'
+
+/**
+ * What is known about the run so far, in one place: filled in as the run progresses, and read
+ * by the action to publish outputs on success and on failure alike. The output itself is not
+ * here: it goes to the output sink as it is read.
+ */
+export interface RunState {
+  workflowId?: string
+  runId?: string
+  threadId?: string
+  /** `timed_out` is the action's own verdict: it stopped waiting, the run itself may go on. */
+  status?: RunStatus | 'timed_out'
+  /** Why the run did not complete (the run's own error, or the action's reason). */
+  error?: string
+  /** The last run object the platform sent, for the `result` output. */
+  result?: unknown
+  /** When the action started the run (or began to follow it). */
+  startedAt?: number
+  finishedAt?: number
+  /** The platform reported a terminal status: there is nothing left to wait for or cancel. */
+  finished: boolean
+}
+
+/** When the run began and how long the action may wait for it; every wait obeys `deadline`. */
+export interface RunTiming {
+  startedAt: number
+  deadline: number
+  pollIntervalMs: number
+  maxPollIntervalMs: number
+}
+
+export function newRunState(): RunState {
+  return { finished: false }
+}
+
+/** Copies what a snapshot says into the state; a terminal status marks the run finished. */
+export function recordSnapshot(state: RunState, snapshot: RunSnapshot, now: number): void {
+  if (snapshot.threadId) state.threadId = snapshot.threadId
+  if (snapshot.status) state.status = snapshot.status
+  state.result = snapshot.raw
+  if (isTerminal(snapshot.status) && !state.finished) {
+    state.finished = true
+    state.finishedAt = now
+    if (snapshot.status === 'failed') {
+      state.error = snapshot.error ?? state.error ?? 'The run failed without an error message.'
+    }
+    if (snapshot.status === 'completed') delete state.error
+    if (snapshot.status === 'cancelled') {
+      state.error = snapshot.error ?? 'The run was cancelled on the platform.'
+    }
+  }
+}
+
+/** The action stops waiting: the run's status becomes `timed_out`, with what to do about it. */
+export function recordTimeout(state: RunState, timing: RunTiming, now: number): void {
+  state.status = 'timed_out'
+  state.finishedAt = now
+  state.error =
+    `Gave up waiting for run ${state.runId} after ${formatSeconds(timing.deadline - timing.startedAt)} s ` +
+    `(last status: ${lastRawStatus(state)}); the run may still be going on the platform. ` +
+    'Raise `timeout` if the workflow needs longer.'
+}
+
+function lastRawStatus(state: RunState): string {
+  const raw = state.result as { status?: unknown } | undefined
+  return typeof raw?.status === 'string' ? raw.status : 'unknown'
+}
