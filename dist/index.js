@@ -67690,7 +67690,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5106:
+/***/ 9376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80821,7 +80821,7 @@ function networkError(endpoint, origin, error, sent) {
 }
 
 ;// CONCATENATED MODULE: ./src/platform/retry.ts
-/** Retry timing shared by every request; which failures are retried is the client's decision. */
+/** Retry timing shared by every request; which failures are retried is the sender's decision. */
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
 // `Retry-After: 0` (or a date just past) and a jitter near zero must not become a busy loop.
@@ -81022,6 +81022,113 @@ async function readStart(body, limit) {
     return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
 }
 
+;// CONCATENATED MODULE: ./src/platform/sender.ts
+
+
+
+/**
+ * The retry policy, in one place: which failures are retried, how often and how long, for the
+ * two kinds of request. A trigger is retried only where no run can have started; a get or a
+ * cancel is safe to repeat.
+ */
+class Sender {
+    config;
+    constructor(config) {
+        this.config = config;
+    }
+    /**
+     * POSTs a trigger. Retried only where the platform certainly started nothing: 429 (the
+     * concurrency cap, until the deadline), 503 and failures to connect. Anything ambiguous
+     * (500, 502, 504, a reset or timeout after sending) fails at once: a retry could start a
+     * second run. The caller's one Idempotency-Key covers every attempt.
+     */
+    async trigger(url, endpoint, options) {
+        const { config } = this;
+        let transientFailures = 0;
+        for (let attempts = 1;; attempts++) {
+            const attempt = await config.transport.send('POST', url, options);
+            if (!attempt.ok) {
+                const failure = () => networkError(endpoint, config.origin, attempt.error, attempt.sent);
+                if (attempt.sent || ++transientFailures > config.retries)
+                    throw failure();
+                await this.pause(transientFailures - 1, undefined, options, failure);
+                continue;
+            }
+            const { answer } = attempt;
+            if (answer.status >= 200 && answer.status < 300)
+                return answer;
+            const retryAfterMs = parseRetryAfterMs(headerValue(answer, 'retry-after'), config.clock.now());
+            const giveUp = () => httpStatusError(endpoint, answer.status, config.quote(answer.body), { attempts });
+            if (answer.status === 429) {
+                // The cap rejects rather than queues: waiting for a slot is the point, bounded by `timeout`.
+                const note = 'The platform is at its rate limit or concurrency cap (HTTP 429); waiting to retry the trigger.';
+                if (attempts === 1)
+                    config.logger.info(note);
+                else
+                    config.logger.debug(note);
+                await this.pause(Math.min(attempts - 1, 6), retryAfterMs, options, giveUp);
+                continue;
+            }
+            if (answer.status === 503) {
+                if (++transientFailures > config.retries)
+                    throw giveUp();
+                await this.pause(transientFailures - 1, retryAfterMs, options, giveUp);
+                continue;
+            }
+            throw httpStatusError(endpoint, answer.status, config.quote(answer.body), {
+                attempts,
+                ambiguous: answer.status >= 500
+            });
+        }
+    }
+    /**
+     * Sends a request that is safe to repeat, retrying 429, 5xx, network failures and a 2xx
+     * whose body `read` cannot use (it returns the error to give if the retries run out).
+     */
+    async repeatable(method, url, endpoint, context, read) {
+        const { config } = this;
+        let failures = 0;
+        for (;;) {
+            const attempt = await config.transport.send(method, url, context);
+            let failure;
+            let retryAfterMs;
+            if (!attempt.ok) {
+                failure = () => networkError(endpoint, config.origin, attempt.error, attempt.sent);
+            }
+            else {
+                const { answer } = attempt;
+                if (answer.status >= 200 && answer.status < 300) {
+                    const result = read(answer);
+                    if (!(result instanceof ApiError))
+                        return result;
+                    failure = () => result;
+                }
+                else if (answer.status === 429 || answer.status >= 500) {
+                    retryAfterMs = parseRetryAfterMs(headerValue(answer, 'retry-after'), config.clock.now());
+                    failure = () => httpStatusError(endpoint, answer.status, config.quote(answer.body), {
+                        attempts: failures + 1
+                    });
+                }
+                else {
+                    throw httpStatusError(endpoint, answer.status, config.quote(answer.body));
+                }
+            }
+            if (++failures > config.retries)
+                throw failure();
+            await this.pause(failures - 1, retryAfterMs, context, failure);
+        }
+    }
+    /** Sleeps before a retry, unless the deadline would pass first: then the last failure stands. */
+    async pause(attempt, retryAfterMs, context, failure) {
+        const { clock, logger, random } = this.config;
+        const delay = retryDelayMs(attempt, retryAfterMs, random);
+        if (clock.now() + delay >= context.deadline)
+            throw failure();
+        logger.debug(`retrying in ${delay} ms`);
+        await clock.sleep(delay, context.signal);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/platform/client.ts
 
 
@@ -81030,15 +81137,21 @@ async function readStart(body, limit) {
 
 
 
-/** The only module that speaks to the platform: one method per endpoint, one retry policy. */
+/** The platform's API: one method per endpoint; the retry policy is the sender's. */
 class PlatformClient {
     config;
-    transport;
-    random;
+    sender;
     constructor(config) {
         this.config = config;
-        this.random = config.random ?? Math.random;
-        this.transport = new HttpTransport(config.apiKey, config.dispatcher ?? createDispatcher(), config.clock, config.logger, config.requestTimeoutMs);
+        this.sender = new Sender({
+            transport: new HttpTransport(config.apiKey, config.dispatcher ?? createDispatcher(), config.clock, config.logger, config.requestTimeoutMs),
+            clock: config.clock,
+            logger: config.logger,
+            random: config.random ?? Math.random,
+            retries: config.retries,
+            origin: config.baseUrl.origin,
+            quote: body => this.quote(body)
+        });
     }
     /** POSTs the trigger and returns the platform's first view of the run. */
     async trigger(request, context) {
@@ -81054,8 +81167,8 @@ class PlatformClient {
     }
     /** Gets a run. Safe to repeat, so 429, 5xx, network errors and unreadable bodies are retried. */
     async get(runId, context) {
-        const endpoint = { name: 'get', runId };
-        return this.repeatable('GET', endpoint, this.config.paths.run, context, answer => {
+        const url = endpointUrl(this.config.baseUrl, this.config.paths.run, runId);
+        return this.sender.repeatable('GET', url, { name: 'get', runId }, context, answer => {
             const json = tryParseJson(answer.body);
             const snapshot = json && parseRunSnapshot(json.value);
             if (snapshot)
@@ -81065,9 +81178,9 @@ class PlatformClient {
     }
     /** Asks the platform to cancel a run; false when it is gone or finished already (404, 409). */
     async cancel(runId, context) {
-        const endpoint = { name: 'cancel', runId };
+        const url = endpointUrl(this.config.baseUrl, this.config.paths.cancel, runId);
         try {
-            await this.repeatable('POST', endpoint, this.config.paths.cancel, context, () => true);
+            await this.sender.repeatable('POST', url, { name: 'cancel', runId }, context, () => true);
             return true;
         }
         catch (error) {
@@ -81082,96 +81195,15 @@ class PlatformClient {
      * echoed key) and the key removed before any excerpt could cut it in two.
      */
     quote(body) {
-        return this.config.redactor.redact(normaliseJson(body));
+        return this.config.redact(normaliseJson(body));
     }
-    /**
-     * POSTs a trigger. Retried only where the platform certainly started nothing: 429 (the
-     * concurrency cap, until the deadline), 503 and failures to connect. Anything ambiguous
-     * (500, 502, 504, a reset or timeout after sending) fails at once: a retry could start a
-     * second run. One Idempotency-Key covers every attempt.
-     */
     async post(path, request, context, stream) {
-        const endpoint = { name: 'trigger', workflowId: request.workflowId };
         const body = JSON.stringify({
             workflow_configuration_id: request.workflowId,
             inputs: request.inputs,
             ...(request.threadId ? { thread_id: request.threadId } : {})
         });
-        const url = endpointUrl(this.config.baseUrl, path);
-        const options = { ...context, body, idempotencyKey: (0,external_node_crypto_.randomUUID)(), stream };
-        let transientFailures = 0;
-        for (let attempts = 1;; attempts++) {
-            const attempt = await this.transport.send('POST', url, options);
-            if (!attempt.ok) {
-                const failure = () => networkError(endpoint, this.config.baseUrl.origin, attempt.error, attempt.sent);
-                if (attempt.sent || ++transientFailures > this.config.retries)
-                    throw failure();
-                await this.pause(transientFailures - 1, undefined, context, failure);
-                continue;
-            }
-            const { answer } = attempt;
-            if (answer.status >= 200 && answer.status < 300)
-                return answer;
-            const retryAfterMs = parseRetryAfterMs(headerValue(answer, 'retry-after'), this.config.clock.now());
-            const giveUp = () => httpStatusError(endpoint, answer.status, this.quote(answer.body), { attempts });
-            if (answer.status === 429) {
-                // The cap rejects rather than queues: waiting for a slot is the point, bounded by `timeout`.
-                const note = 'The platform is at its rate limit or concurrency cap (HTTP 429); waiting to retry the trigger.';
-                if (attempts === 1)
-                    this.config.logger.info(note);
-                else
-                    this.config.logger.debug(note);
-                await this.pause(Math.min(attempts - 1, 6), retryAfterMs, context, giveUp);
-                continue;
-            }
-            if (answer.status === 503) {
-                if (++transientFailures > this.config.retries)
-                    throw giveUp();
-                await this.pause(transientFailures - 1, retryAfterMs, context, giveUp);
-                continue;
-            }
-            throw httpStatusError(endpoint, answer.status, this.quote(answer.body), {
-                attempts,
-                ambiguous: answer.status >= 500
-            });
-        }
-    }
-    /**
-     * Sends a request that is safe to repeat, retrying 429, 5xx, network failures and a 2xx
-     * whose body `read` cannot use (it returns the error to give if the retries run out).
-     */
-    async repeatable(method, endpoint, template, context, read) {
-        const url = endpointUrl(this.config.baseUrl, template, endpoint.runId);
-        let failures = 0;
-        for (;;) {
-            const attempt = await this.transport.send(method, url, context);
-            let failure;
-            let retryAfterMs;
-            if (!attempt.ok) {
-                failure = () => networkError(endpoint, this.config.baseUrl.origin, attempt.error, attempt.sent);
-            }
-            else {
-                const { answer } = attempt;
-                if (answer.status >= 200 && answer.status < 300) {
-                    const result = read(answer);
-                    if (!(result instanceof ApiError))
-                        return result;
-                    failure = () => result;
-                }
-                else if (answer.status === 429 || answer.status >= 500) {
-                    retryAfterMs = parseRetryAfterMs(headerValue(answer, 'retry-after'), this.config.clock.now());
-                    failure = () => httpStatusError(endpoint, answer.status, this.quote(answer.body), {
-                        attempts: failures + 1
-                    });
-                }
-                else {
-                    throw httpStatusError(endpoint, answer.status, this.quote(answer.body));
-                }
-            }
-            if (++failures > this.config.retries)
-                throw failure();
-            await this.pause(failures - 1, retryAfterMs, context, failure);
-        }
+        return this.sender.trigger(endpointUrl(this.config.baseUrl, path), { name: 'trigger', workflowId: request.workflowId }, { ...context, body, idempotencyKey: (0,external_node_crypto_.randomUUID)(), stream });
     }
     triggeredRun(answer) {
         const json = tryParseJson(answer.body);
@@ -81181,14 +81213,6 @@ class PlatformClient {
                 `(looked for run_id, id, execution_id): ${excerpt(this.quote(answer.body))}\n${RUN_MAY_HAVE_STARTED}`, { kind: 'protocol', httpStatus: answer.status, runMayHaveStarted: true });
         }
         return { ...snapshot, runId: snapshot.runId };
-    }
-    /** Sleeps before a retry, unless the deadline would pass first: then the last failure stands. */
-    async pause(attempt, retryAfterMs, context, failure) {
-        const delay = retryDelayMs(attempt, retryAfterMs, this.random);
-        if (this.config.clock.now() + delay >= context.deadline)
-            throw failure();
-        this.config.logger.debug(`retrying in ${delay} ms`);
-        await this.config.clock.sleep(delay, context.signal);
     }
 }
 
@@ -81776,7 +81800,7 @@ const systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => new Promise((resolve, reject) => {
         if (signal?.aborted) {
-            reject(signal.reason);
+            reject(abortReason(signal));
             return;
         }
         const timer = setTimeout(() => {
@@ -81785,11 +81809,17 @@ const systemClock = {
         }, ms);
         const onAbort = () => {
             clearTimeout(timer);
-            reject(signal?.reason);
+            if (signal)
+                reject(abortReason(signal));
         };
         signal?.addEventListener('abort', onAbort, { once: true });
     })
 };
+/** Why a signal was aborted, as an Error (the default reason, an AbortError, is one already). */
+function abortReason(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error(String(reason));
+}
 
 ;// CONCATENATED MODULE: ./src/action/core-logger.ts
 
@@ -82438,7 +82468,7 @@ async function runWorkflow(inputs, redactor, parts, state) {
             retries: inputs.retries,
             logger,
             clock: systemClock,
-            redactor
+            redact: text => redactor.redact(text)
         }),
         clock: systemClock,
         logger
@@ -82482,7 +82512,7 @@ function outputSink(inputs, redactor, state) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5106);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9376);
 // The action's entrypoint (runs.main): nothing here but the call, so that tests can import run().
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -29,7 +29,7 @@ export const INPUT_NAMES = [
   'stream',
   'stream-path'
 ] as const
-export type InputName = (typeof INPUT_NAMES)[number]
+type InputName = (typeof INPUT_NAMES)[number]
 
 /** The raw text of each input, `undefined` where the step left it empty (so defaults apply). */
 export type RawInputs = Record<InputName, string | undefined>

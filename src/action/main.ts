@@ -71,7 +71,7 @@ async function runWorkflow(
       retries: inputs.retries,
       logger,
       clock: systemClock,
-      redactor
+      redact: text => redactor.redact(text)
     }),
     clock: systemClock,
     logger

@@ -20,13 +20,17 @@ export interface HttpAnswer {
 export type Attempt =
   { ok: true; answer: HttpAnswer } | { ok: false; error: unknown; sent: boolean }
 
-export interface SendOptions {
+/** Every call carries the overall deadline (epoch ms) and the one signal that stops all waiting. */
+export interface RequestContext {
+  deadline: number
+  signal?: AbortSignal
+}
+
+export interface SendOptions extends RequestContext {
   body?: string
   idempotencyKey?: string
   /** Return a 2xx body unread, for server-sent events; idle detection is the reader's job. */
   stream?: boolean
-  deadline: number
-  signal?: AbortSignal
 }
 
 const MAX_REDIRECTS = 5

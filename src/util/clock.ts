@@ -9,7 +9,7 @@ export const systemClock: Clock = {
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) {
-        reject(signal.reason)
+        reject(abortReason(signal))
         return
       }
       const timer = setTimeout(() => {
@@ -18,8 +18,14 @@ export const systemClock: Clock = {
       }, ms)
       const onAbort = (): void => {
         clearTimeout(timer)
-        reject(signal?.reason)
+        if (signal) reject(abortReason(signal))
       }
       signal?.addEventListener('abort', onAbort, { once: true })
     })
+}
+
+/** Why a signal was aborted, as an Error (the default reason, an AbortError, is one already). */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason
+  return reason instanceof Error ? reason : new Error(String(reason))
 }

@@ -16,7 +16,7 @@ export function getErrorMessage(error: unknown): string {
 /** The `code` of a system or library error (`ENOENT`, `UND_ERR_SOCKET` …), when it has one. */
 export function errorCode(error: unknown): string | undefined {
   if (error !== null && typeof error === 'object' && 'code' in error) {
-    const code = (error as { code: unknown }).code
+    const code = error.code
     if (typeof code === 'string') return code
   }
   return undefined
