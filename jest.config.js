@@ -10,6 +10,9 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
+  // The Node 20 and Node 24 binaries the end-to-end suites run dist/index.js under.
+  globalSetup: '<rootDir>/__tests__/setup/global-setup.ts',
+  setupFilesAfterEnv: ['<rootDir>/__tests__/setup/remove-runner-folders.ts'],
   testTimeout: 30000,
   verbose: false
 }

@@ -2,7 +2,7 @@
 // the committed dist/index.js runs as a child process against the simulator, with real time.
 // Usage: npm run bench:poll -- [--runs N] [--durations 6,60]
 import { parseArgs } from 'node:util'
-import { runAction } from '../scripts/action-runner.js'
+import { removeRunnerFolders, runAction } from '../scripts/action-runner.js'
 import { DEMO_KEY as KEY, startSimulator } from '../simulator/index.js'
 
 const { values } = parseArgs({
@@ -48,4 +48,5 @@ try {
   }
 } finally {
   await sim.close()
+  await removeRunnerFolders()
 }

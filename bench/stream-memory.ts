@@ -2,7 +2,7 @@
 // Usage: npm run bench:stream -- [--events 10000,100000,1000000] [--runs 3] [--heap-mb 40]
 // --heap-mb caps V8's old space: a run that still succeeds shows what the action keeps alive.
 import { parseArgs } from 'node:util'
-import { runAction } from '../scripts/action-runner.js'
+import { removeRunnerFolders, runAction } from '../scripts/action-runner.js'
 import { DEMO_KEY as KEY, startSimulator } from '../simulator/index.js'
 
 const { values } = parseArgs({
@@ -50,4 +50,5 @@ try {
   }
 } finally {
   await sim.close()
+  await removeRunnerFolders()
 }

@@ -6,12 +6,12 @@ import { fileURLToPath } from 'node:url'
 
 /** Runs the committed bundle the way the runner does: inputs as INPUT_*, files for commands. */
 
-export const DIST_ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url))
+const DIST_ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 
 export interface ActionRunOptions {
   /** Inputs by their action.yml names, e.g. { 'api-key': '…' }. */
   inputs: Record<string, string>
-  /** The node binary; ACTION_NODE (e.g. a Node 24 binary in CI) or this process's own. */
+  /** The node binary; this process's own by default. */
   node?: string
   env?: Record<string, string>
   timeoutMs?: number
@@ -60,11 +60,22 @@ export interface RunnerFolders {
   files: { GITHUB_OUTPUT: string; GITHUB_STEP_SUMMARY: string; GITHUB_STATE: string }
 }
 
+// Every folder made for a step, until removeRunnerFolders() removes it.
+const madeFolders = new Set<string>()
+
+/** Removes the folders of every step run so far (tests call it after each test). */
+export async function removeRunnerFolders(): Promise<void> {
+  const roots = [...madeFolders]
+  madeFolders.clear()
+  await Promise.all(roots.map(root => fs.rm(root, { recursive: true, force: true })))
+}
+
 /** A fresh workspace, RUNNER_TEMP and command files, as a runner lays them out for a step. */
 export async function prepareRunnerFolders(
   workspaceFiles: Record<string, string | Buffer> = {}
 ): Promise<RunnerFolders> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'ai-planet-action-'))
+  madeFolders.add(root)
   const workspace = path.join(root, 'workspace')
   const runnerTemp = path.join(root, 'runner-temp')
   await fs.mkdir(workspace)
@@ -100,7 +111,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRunRes
   }
 
   const started = Date.now()
-  const child = spawn(options.node ?? process.env.ACTION_NODE ?? process.execPath, [DIST_ENTRY], {
+  const child = spawn(options.node ?? process.execPath, [DIST_ENTRY], {
     cwd: workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe']

@@ -1,7 +1,7 @@
 // `npm run demo [-- --stream]`: the action end to end against the bundled simulator, run the
 // way a runner runs it (dist/index.js, inputs as INPUT_*, the runner's command files).
 import { DEMO_KEY, startSimulator } from '../simulator/index.js'
-import { runAction } from './action-runner.js'
+import { removeRunnerFolders, runAction } from './action-runner.js'
 
 const stream = process.argv.includes('--stream')
 const NOTES =
@@ -92,4 +92,5 @@ try {
   process.exitCode = result.exitCode ?? 1
 } finally {
   await simulator.close()
+  await removeRunnerFolders()
 }

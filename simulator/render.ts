@@ -1,7 +1,7 @@
 import type { RunRecord } from './runs.js'
 import type { ResponseVariant, RunStatus } from './types.js'
 
-// The spellings the action must tolerate; see "Response shapes" in PLATFORM-API.md.
+// The spellings the action must tolerate; see "Response shapes" in docs/platform-api.md.
 const ALTERNATE: Record<RunStatus, string> = {
   pending: 'queued',
   running: 'in_progress',
@@ -10,7 +10,7 @@ const ALTERNATE: Record<RunStatus, string> = {
   cancelled: 'canceled'
 }
 
-export const SAMPLE_SOURCES = ['https://docs.example.com/guide', 'https://docs.example.com/faq']
+const SAMPLE_SOURCES = ['https://docs.example.com/guide', 'https://docs.example.com/faq']
 
 export function renderStatus(status: RunStatus, variant: ResponseVariant): string {
   const word = variant.statusStyle === 'alternate' ? ALTERNATE[status] : status
@@ -63,7 +63,7 @@ export function shapeOutput(
   }
 }
 
-export function renderError(message: string, variant: ResponseVariant): Record<string, unknown> {
+function renderError(message: string, variant: ResponseVariant): Record<string, unknown> {
   switch (variant.errorField ?? 'error') {
     case 'error-object':
       return { error: { message } }
@@ -78,7 +78,7 @@ export function renderError(message: string, variant: ResponseVariant): Record<s
   }
 }
 
-export function wrap(body: Record<string, unknown>, variant: ResponseVariant): unknown {
+function wrap(body: Record<string, unknown>, variant: ResponseVariant): unknown {
   switch (variant.envelope) {
     case 'data':
       return { data: body }

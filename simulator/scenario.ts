@@ -1,9 +1,9 @@
 import type { RunScript, Scope, SimulatorOptions, WorkflowSpec } from './types.js'
 
 export const DEMO_KEY = 'sim-key-0123456789abcdef'
-export const DEMO_WORKFLOW_ID = 'wf-demo'
+const DEMO_WORKFLOW_ID = 'wf-demo'
 
-export const DEFAULT_ERROR = 'Workflow node "LLM" failed: upstream model error'
+const DEFAULT_ERROR = 'Workflow node "LLM" failed: upstream model error'
 
 // The permission names the platform would quote in a 403; the scopes are our shorthand for them.
 export const PERMISSION: Record<Scope, string> = {

@@ -33,7 +33,7 @@ export const STREAM_HEADERS = {
 // waits re-read them in short slices instead of sleeping once.
 const SLICE_MS = 20
 
-export function encodeEvent(name: string, data: unknown, options: StreamOptions): string {
+function encodeEvent(name: string, data: unknown, options: StreamOptions): string {
   const le = options.lineEnding ?? '\n'
   const text =
     data === DONE

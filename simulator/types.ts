@@ -2,13 +2,13 @@
 
 export type Scope = 'trigger' | 'read' | 'cancel'
 
-export interface InputSpec {
+interface InputSpec {
   name: string
   type?: 'text' | 'file' | 'image'
   required?: boolean
 }
 
-export type RunOutcome = 'completed' | 'failed' | 'cancelled'
+type RunOutcome = 'completed' | 'failed' | 'cancelled'
 export type RunStatus = 'pending' | 'running' | RunOutcome
 
 export interface RunScript {

@@ -1,13 +1,13 @@
 import type { WorkflowSpec } from './types.js'
 
 // FastAPI's validation error entry, which the action renders one line per entry.
-export interface Problem {
+interface Problem {
   loc: (string | number)[]
   msg: string
   type: string
 }
 
-export interface TriggerRequest {
+interface TriggerRequest {
   workflowId: string
   workflow: WorkflowSpec
   inputs: unknown[]

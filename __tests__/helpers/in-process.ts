@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { jest } from '@jest/globals'
+import { afterAll, jest } from '@jest/globals'
 import { parseCommandFile, prepareRunnerFolders } from '../../scripts/action-runner.js'
 import { run } from '../../src/action/main.js'
 
@@ -10,8 +10,12 @@ import { run } from '../../src/action/main.js'
  * and the summary through the runner's files. Only stdout is captured (it is the job log).
  */
 
-// @actions/core resolves the summary file once per process, so every run shares this one.
+// @actions/core resolves the summary file once per process, so every run of a test file
+// shares this one; it is removed after the file's tests.
 const summaryFile = path.join(os.tmpdir(), `ai-planet-summary-${process.pid}-${Date.now()}.md`)
+afterAll(async () => {
+  await fs.rm(summaryFile, { force: true })
+})
 
 export interface InProcessResult {
   failed: boolean

@@ -39,7 +39,7 @@ export function clientFor(
     logger: recordingLogger(),
     clock: systemClock,
     random: () => 0,
-    redactor: new Redactor([overrides.apiKey ?? KEY]),
+    redact: text => new Redactor([overrides.apiKey ?? KEY]).redact(text),
     ...overrides
   })
 }
@@ -55,6 +55,13 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as net.AddressInfo
   await new Promise<void>(resolve => server.close(() => resolve()))
   return port
+}
+
+/** The JSON body of the simulator's `index`-th recorded request (a trigger's, usually). */
+export function sentBody(simulator: Simulator, index = 0): Record<string, unknown> {
+  const request = simulator.requests[index]
+  if (!request) throw new Error(`the simulator recorded no request ${index}`)
+  return JSON.parse(request.body) as Record<string, unknown>
 }
 
 export function requestsTo(simulator: Simulator, suffix: string): number {
@@ -78,7 +85,9 @@ export function useSimulator(options: SimulatorOptions = { retryAfter: '0' }): S
     get: (_target, property) => {
       if (!instance) throw new Error('the simulator is used before beforeAll started it')
       const value: unknown = Reflect.get(instance, property)
-      return typeof value === 'function' ? value.bind(instance) : value
+      return typeof value === 'function'
+        ? (value as (...args: unknown[]) => unknown).bind(instance)
+        : value
     }
   })
 }

@@ -84,7 +84,8 @@ describe('trigger', () => {
     expect(error.message).toMatch(/HTTP 429/)
     expect(error.message).toMatch(/until `timeout` was spent.*raise `timeout`/)
     expect(requestsTo(sim, TRIGGER)).toBeGreaterThan(3)
-    expect(Date.now() - started).toBeLessThan(3000)
+    // Gave up near the 1.5 s deadline, not after a long wait (generous for a busy machine).
+    expect(Date.now() - started).toBeLessThan(15_000)
     expect(sim.runs.size).toBe(0)
   })
 
@@ -384,7 +385,8 @@ describe('review findings', () => {
       const error = await failure(client.stream(trigger, soon(20_000)))
       expect(error.message).toContain('HTTP 503')
       expect(error.runMayHaveStarted).toBe(false)
-      expect(Date.now() - started).toBeLessThan(5000)
+      // The request timeout (0.3 s) cut the stalled body, not the 20 s deadline.
+      expect(Date.now() - started).toBeLessThan(15_000)
     } finally {
       server.closeAllConnections()
       await new Promise(resolve => server.close(resolve))

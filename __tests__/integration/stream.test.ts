@@ -15,25 +15,20 @@ import { STREAM_SCENARIOS, streamInputs, WORKFLOW } from '../helpers/stream-scen
 const sim = useSimulator()
 
 describe('stream: true, through run()', () => {
-  for (const scenario of STREAM_SCENARIOS) {
-    it(
-      scenario.name,
-      async () => {
-        scenario.setup(sim)
-        const started = Date.now()
-        const result = await runInProcess(
-          { ...streamInputs(sim), ...scenario.inputs },
-          // NODE_OPTIONS is for a step's own process; this one is jest's.
-          { env: { ...scenario.env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? '' } }
-        )
-        await scenario.check(
-          { mode: 'in-process', elapsedMs: Date.now() - started, ...result },
-          sim
-        )
-      },
-      scenario.timeoutMs ?? 30_000
-    )
-  }
+  it.each(STREAM_SCENARIOS)(
+    '$name',
+    async scenario => {
+      scenario.setup(sim)
+      const started = Date.now()
+      const result = await runInProcess(
+        { ...streamInputs(sim), ...scenario.inputs },
+        // NODE_OPTIONS is for a step's own process; this one is jest's.
+        { env: { ...scenario.env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? '' } }
+      )
+      await scenario.check({ mode: 'in-process', elapsedMs: Date.now() - started, ...result }, sim)
+    },
+    120_000
+  )
 })
 
 describe('streamRun', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import { parse as parseYaml } from 'yaml'
 import { INPUT_NAMES, parseInputs } from '../../../src/action/inputs.js'
 import { OUTPUT_NAMES } from '../../../src/action/publish.js'
-import type { ActionInputs, InputName, RawInputs } from '../../../src/action/inputs.js'
+import type { ActionInputs, RawInputs } from '../../../src/action/inputs.js'
 
 interface ActionYml {
   inputs: Record<string, { description?: string; required?: boolean; default?: string }>
@@ -63,7 +63,7 @@ describe('action.yml', () => {
     const withDefaults = emptyRaw()
     for (const name of INPUT_NAMES) {
       const fallback = action.inputs[name]?.default
-      if (fallback !== undefined) withDefaults[name as InputName] = String(fallback)
+      if (fallback !== undefined) withDefaults[name] = String(fallback)
     }
     const workspace = os.tmpdir()
     const fromYml = await parseInputs({ ...withDefaults, ...REQUIRED }, workspace)

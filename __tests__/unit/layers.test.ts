@@ -1,0 +1,63 @@
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+
+// The layers of src/ (docs/architecture.md): imports only go down, and only the action layer
+// knows it runs inside GitHub Actions.
+const MAY_IMPORT: Record<string, string[]> = {
+  action: ['action', 'run', 'platform', 'output', 'util'],
+  run: ['run', 'platform', 'output', 'util'],
+  platform: ['platform', 'util'],
+  output: ['output', 'util'],
+  util: ['util']
+}
+const SRC = path.join(process.cwd(), 'src')
+
+async function sources(): Promise<Array<{ file: string; layer: string; text: string }>> {
+  const entries = await fs.readdir(SRC, { withFileTypes: true, recursive: true })
+  const files = entries
+    .filter(entry => entry.isFile() && entry.name.endsWith('.ts'))
+    .map(entry => path.join(entry.parentPath, entry.name))
+  return Promise.all(
+    files.map(async file => ({
+      file: path.relative(SRC, file),
+      layer: path.relative(SRC, file).split(path.sep)[0]!,
+      text: await fs.readFile(file, 'utf8')
+    }))
+  )
+}
+
+function importsOf(text: string): string[] {
+  return [...text.matchAll(/(?:from\s+|import\s*\(\s*)'([^']+)'/g)].map(match => match[1]!)
+}
+
+describe('the layers of src/', () => {
+  it('has only the entry point at the top and the five layer folders below it', async () => {
+    const layers = new Set((await sources()).map(source => source.layer))
+    expect([...layers].sort()).toEqual(['action', 'index.ts', 'output', 'platform', 'run', 'util'])
+  })
+
+  it('imports only down the layers', async () => {
+    const upward: string[] = []
+    for (const { file, layer, text } of await sources()) {
+      if (layer === 'index.ts') continue
+      for (const target of importsOf(text).filter(spec => spec.startsWith('.'))) {
+        const resolved = path.relative(SRC, path.resolve(SRC, path.dirname(file), target))
+        const targetLayer = resolved.split(path.sep)[0]!
+        if (!MAY_IMPORT[layer]!.includes(targetLayer)) upward.push(`${file} -> ${resolved}`)
+      }
+    }
+    expect(upward).toEqual([])
+  })
+
+  it('keeps @actions/*, the runner environment and process.exit in the action layer', async () => {
+    const leaks: string[] = []
+    for (const { file, layer, text } of await sources()) {
+      if (layer === 'action' || layer === 'index.ts') continue
+      if (importsOf(text).some(spec => spec.startsWith('@actions/')))
+        leaks.push(`${file}: @actions`)
+      if (/\bprocess\.(env|exit)\b/.test(text)) leaks.push(`${file}: process.env/exit`)
+    }
+    expect(leaks).toEqual([])
+  })
+})
