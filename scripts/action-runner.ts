@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,6 +11,8 @@ const DIST_ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 export interface ActionRunOptions {
   /** Inputs by their action.yml names, e.g. { 'api-key': '…' }. */
   inputs: Record<string, string>
+  /** The bundle to run; the committed dist/index.js by default. */
+  entry?: string
   /** The node binary; this process's own by default. */
   node?: string
   env?: Record<string, string>
@@ -93,8 +95,44 @@ export async function prepareRunnerFolders(
   return { root, workspace, runnerTemp, files }
 }
 
+/** A step started as a child process: signal it through `child`, await `done` for its result. */
+export interface ActionProcess {
+  child: ChildProcess
+  done: Promise<ActionRunResult>
+  /** The runner's command files of this step (read GITHUB_STATE to see what it saved so far). */
+  files: RunnerFolders['files']
+}
+
 export async function runAction(options: ActionRunOptions): Promise<ActionRunResult> {
-  const { root, workspace, runnerTemp, files } = await prepareRunnerFolders(options.workspaceFiles)
+  return (await startAction(options)).done
+}
+
+/**
+ * Runs the post step after `main`, as the runner does: the same entry point and inputs, in the
+ * same workspace, with what main saved through GITHUB_STATE given back as STATE_* variables.
+ */
+export async function runPostStep(
+  main: ActionRunResult,
+  options: ActionRunOptions
+): Promise<ActionRunResult> {
+  const state: Record<string, string> = {}
+  for (const [name, value] of Object.entries(parseCommandFile(main.state))) {
+    state[`STATE_${name}`] = value
+  }
+  const post = await startAction({
+    ...options,
+    env: { ...options.env, ...state },
+    folders: { workspace: main.workspace, runnerTemp: main.runnerTemp }
+  })
+  return post.done
+}
+
+export async function startAction(
+  options: ActionRunOptions & { folders?: { workspace: string; runnerTemp: string } }
+): Promise<ActionProcess> {
+  const prepared = await prepareRunnerFolders(options.workspaceFiles)
+  const { root, files } = prepared
+  const { workspace, runnerTemp } = options.folders ?? prepared
 
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -111,7 +149,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRunRes
   }
 
   const started = Date.now()
-  const child = spawn(options.node ?? process.execPath, [DIST_ENTRY], {
+  const child = spawn(options.node ?? process.execPath, [options.entry ?? DIST_ENTRY], {
     cwd: workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe']
@@ -121,20 +159,23 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRunRes
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
-  const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(resolve =>
-    child.on('close', (code, sig) => resolve([code, sig]))
-  )
-  clearTimeout(timer)
-  return {
-    exitCode,
-    signal,
-    stdout,
-    stderr,
-    outputs: parseCommandFile(await fs.readFile(files.GITHUB_OUTPUT, 'utf8')),
-    summary: await fs.readFile(files.GITHUB_STEP_SUMMARY, 'utf8'),
-    state: await fs.readFile(files.GITHUB_STATE, 'utf8'),
-    workspace,
-    runnerTemp,
-    durationMs: Date.now() - started
-  }
+  const done = (async (): Promise<ActionRunResult> => {
+    const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(resolve =>
+      child.on('close', (code, sig) => resolve([code, sig]))
+    )
+    clearTimeout(timer)
+    return {
+      exitCode,
+      signal,
+      stdout,
+      stderr,
+      outputs: parseCommandFile(await fs.readFile(files.GITHUB_OUTPUT, 'utf8')),
+      summary: await fs.readFile(files.GITHUB_STEP_SUMMARY, 'utf8'),
+      state: await fs.readFile(files.GITHUB_STATE, 'utf8'),
+      workspace,
+      runnerTemp,
+      durationMs: Date.now() - started
+    }
+  })()
+  return { child, done, files }
 }

@@ -78,7 +78,8 @@ function renderError(message: string, variant: ResponseVariant): Record<string, 
   }
 }
 
-function wrap(body: Record<string, unknown>, variant: ResponseVariant): unknown {
+function wrap(given: Record<string, unknown>, variant: ResponseVariant): unknown {
+  const body = { ...given, ...variant.fields }
   switch (variant.envelope) {
     case 'data':
       return { data: body }

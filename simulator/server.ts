@@ -67,6 +67,8 @@ export async function startSimulator(given: SimulatorOptions = {}): Promise<Simu
   // Open streams, so that reset() and close() can end them instead of leaving clients waiting.
   const streams = new Map<AbortController, ServerResponse>()
   const lifetime = new AbortController()
+  // Work still pending from before a reset() (a slow answer) must not touch the next test's runs.
+  let generation = new AbortController()
 
   const streamReply = async (x: Exchange, reply: Extract<Reply, { kind: 'stream' }>) => {
     const controller = new AbortController()
@@ -124,7 +126,9 @@ export async function startSimulator(given: SimulatorOptions = {}): Promise<Simu
     switch (fault.kind) {
       case 'slow':
         try {
-          await sleep(fault.delayMs, undefined, { signal: lifetime.signal })
+          await sleep(fault.delayMs, undefined, {
+            signal: AbortSignal.any([lifetime.signal, generation.signal])
+          })
         } catch {
           return
         }
@@ -217,6 +221,8 @@ export async function startSimulator(given: SimulatorOptions = {}): Promise<Simu
       state.options = mergeOptions(state.options, patch)
     },
     reset() {
+      generation.abort()
+      generation = new AbortController()
       endStreams()
       requests.length = 0
       state.store.clear()

@@ -35,6 +35,8 @@ export interface ResponseVariant {
     'string' | 'text' | 'content' | 'answer' | 'message' | 'list-one' | 'list-many' | 'raw'
   errorField?: 'error' | 'error-object' | 'error_message' | 'detail' | 'message'
   echoKey?: boolean
+  /** Fields laid over every run object it sends (a hostile server's run id, status, error…). */
+  fields?: Record<string, unknown>
 }
 
 export interface StreamOptions {

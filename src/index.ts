@@ -1,4 +1,13 @@
-// The action's entrypoint (runs.main): nothing here but the call, so that tests can import run().
+// The action's entrypoint, for both runs.main and runs.post: main saves `isPost` at once, so
+// the post step (the same file, run again after the job's steps) finds it and only cleans up.
+import * as core from '@actions/core'
 import { run } from './action/main.js'
+import { runPost } from './action/post.js'
+import { SAVED } from './action/saved-state.js'
 
-await run()
+if (core.getState(SAVED.isPost) === 'true') {
+  await runPost()
+} else {
+  core.saveState(SAVED.isPost, 'true')
+  await run()
+}

@@ -21,7 +21,7 @@ const inputs = (extra: Record<string, string> = {}): Record<string, string> => (
   'base-url': sim.url,
   'workflow-id': 'wf-e2e',
   inputs: '- name: question\n  value: "Résumé, please"\n',
-  'poll-interval': '0.05',
+  'poll-interval': '0.2',
   'max-poll-interval': '0.2',
   ...extra
 })

@@ -2,29 +2,14 @@ import { promises as fs } from 'node:fs'
 import { expect } from '@jest/globals'
 import type { Simulator } from '../../simulator/index.js'
 import { KEY } from './platform.js'
+import { commandViolations, type Scenario, type StepResult } from './step.js'
 
 /**
  * The streaming scenarios of issue 3, shared by the in-process suite (src through run()) and
  * the end-to-end suite (the committed dist/index.js as a child process).
  */
 
-interface StepResult {
-  /** dist: the step ran in a process of its own (its memory figure is its own). */
-  mode: 'in-process' | 'dist'
-  failed: boolean
-  /** The job log: what the step wrote to stdout. */
-  log: string
-  outputs: Record<string, string>
-  summary: string
-  elapsedMs: number
-}
-
-export interface StreamScenario {
-  name: string
-  setup: (sim: Simulator) => void
-  inputs?: Record<string, string>
-  env?: Record<string, string>
-  check: (result: StepResult, sim: Simulator) => void | Promise<void>
+export interface StreamScenario extends Scenario {
   /** Generous bound for slow machines. */
   timeoutMs?: number
 }
@@ -41,7 +26,7 @@ export function streamInputs(
     'workflow-id': WORKFLOW,
     inputs: 'question: stream it',
     stream: 'true',
-    'poll-interval': '0.05',
+    'poll-interval': '0.2',
     'max-poll-interval': '0.2',
     ...extra
   }
@@ -63,26 +48,6 @@ function configure(
 const gets = (sim: Simulator): number => sim.requests.filter(r => r.method === 'GET').length
 const streamTriggers = (sim: Simulator): number =>
   sim.requests.filter(r => r.path.endsWith('/trigger/stream')).length
-
-/**
- * Lines of the log that would be workflow commands: those outside a stop-commands block.
- * Text inside `::stop-commands::T` … `::T::` is shown verbatim by the runner.
- */
-function activeCommands(log: string): string[] {
-  const active: string[] = []
-  let token: string | undefined
-  for (const line of log.split('\n')) {
-    if (token !== undefined) {
-      if (line === `::${token}::`) token = undefined
-      continue
-    }
-    const stop = /^::stop-commands::(.+)$/.exec(line)
-    if (stop) token = stop[1]
-    else if (line.startsWith('::')) active.push(line)
-  }
-  expect(token).toBeUndefined()
-  return active
-}
 
 function expectCompleted(result: StepResult, sim: Simulator, output = ANSWER): void {
   expect(result.failed).toBe(false)
@@ -231,13 +196,14 @@ export const STREAM_SCENARIOS: StreamScenario[] = [
           '::error title=x::injected\n',
           '::add-mask::safe\n',
           '::stop-commands::guess\n',
+          'old style ##[set-output name=status;]hacked and ##[add-mask]safe\n',
           'plain\n'
         ]
       }),
     check: (result, sim) => {
       expectCompleted(result, sim, 'safe')
-      const active = activeCommands(result.log)
-      expect(active.join('\n')).not.toMatch(/hacked|injected|add-mask::safe|guess/)
+      expect(commandViolations(result.log, KEY)).toEqual([])
+      expect(result.log).toContain('##[set-output name=status;]hacked')
       expect(result.log).toContain('::set-output name=status::hacked')
       expect(result.log).toContain('::error title=x::injected')
     }

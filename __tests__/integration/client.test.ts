@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from '@jest/globals'
-import { ApiError } from '../../src/platform/http-errors.js'
+import { ApiError } from '../../src/platform/api-error.js'
 import { startSimulator } from '../../simulator/index.js'
 import { USER_AGENT } from '../../src/util/version.js'
 import {
@@ -391,5 +391,33 @@ describe('review findings', () => {
       server.closeAllConnections()
       await new Promise(resolve => server.close(resolve))
     }
+  })
+})
+
+describe('a failure before any byte is sent is never ambiguous', () => {
+  it('a key that cannot go in a header fails as not sent, with no request', async () => {
+    const error = await failure(
+      clientFor(sim, { apiKey: 'sk-line\nbreak-0123456789' }).trigger(trigger, soon())
+    )
+    expect(error.runMayHaveStarted).toBe(false)
+    expect(error.message).toMatch(/nothing was sent/)
+    expect(error.message).not.toMatch(/run may have started/)
+    expect(sim.requests).toHaveLength(0)
+  })
+
+  it('a deadline spent while connecting is not a run that may have started', async () => {
+    // A listener that never accepts: the connection hangs in the backlog or is refused.
+    const error = await failure(
+      clientFor({ url: 'http://10.255.255.1:81' }, { retries: 0 }).trigger(trigger, soon(300))
+    )
+    expect(error.runMayHaveStarted).toBe(false)
+    expect(error.message).not.toMatch(/run may have started/)
+  })
+
+  it('a trigger whose head was written and then cut is ambiguous', async () => {
+    sim.injectFault('trigger', { kind: 'reset' })
+    const error = await failure(clientFor(sim).trigger(trigger, soon()))
+    expect(error.runMayHaveStarted).toBe(true)
+    expect(sim.requests).toHaveLength(1)
   })
 })

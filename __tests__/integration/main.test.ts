@@ -11,7 +11,7 @@ const base = (): Record<string, string> => ({
   'base-url': sim.url,
   'workflow-id': 'wf-test',
   inputs: '{"question": "What changed?"}',
-  'poll-interval': '0.05',
+  'poll-interval': '0.2',
   'max-poll-interval': '0.2'
 })
 

@@ -4,7 +4,16 @@ function isLoopback(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname)
 }
 
-/** Checks `base-url`: absolute, https (or http to loopback, or allowed), no credentials or query. */
+/** A URL as it may be shown in a message: any user name and password left out. */
+function withoutCredentials(text: string): string {
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@')
+}
+
+/**
+ * Checks `base-url`: absolute, https (or http to loopback, or allowed), no credentials, no
+ * query or fragment (not even an empty `?` or `#`, which would swallow the endpoint path).
+ * No message repeats the URL with a password in it.
+ */
 export function checkBaseUrl(
   text: string,
   allowHttp: boolean,
@@ -15,7 +24,7 @@ export function checkBaseUrl(
     url = new URL(text)
   } catch {
     problems.push(
-      `\`base-url\` must be an absolute URL such as https://api.example.com (got '${text}')`
+      `\`base-url\` must be an absolute URL such as https://api.example.com (got ${JSON.stringify(withoutCredentials(text))})`
     )
     return undefined
   }
@@ -30,6 +39,8 @@ export function checkBaseUrl(
   if (url.username || url.password) {
     problems.push('`base-url` must not carry a user name or password; the key goes in `api-key`')
   }
-  if (url.search || url.hash) problems.push('`base-url` must not have a query string or fragment')
+  if (/[?#]/.test(text)) {
+    problems.push('`base-url` must not have a query string or fragment (no ? or #)')
+  }
   return problems.length === before ? url : undefined
 }

@@ -2,6 +2,7 @@ import path from 'node:path'
 import * as core from '@actions/core'
 import { z } from 'zod'
 import { DEFAULT_PATHS, type PlatformPaths } from '../platform/endpoints.js'
+import { MIN_POLL_DELAY_MS } from '../run/timing.js'
 import type { WorkflowInputValue } from '../platform/client.js'
 import { parseDurationSeconds } from '../util/duration.js'
 import { checkBaseUrl } from './base-url.js'
@@ -27,7 +28,8 @@ export const INPUT_NAMES = [
   'run-path',
   'cancel-path',
   'stream',
-  'stream-path'
+  'stream-path',
+  'cancel-on-exit'
 ] as const
 type InputName = (typeof INPUT_NAMES)[number]
 
@@ -52,6 +54,8 @@ export interface ActionInputs {
   summary: boolean
   /** Trigger through the streaming endpoint and follow the run's events. */
   stream: boolean
+  /** Cancel the run when the job is cancelled or `timeout` is spent. */
+  cancelOnExit: boolean
   paths: PlatformPaths
 }
 
@@ -68,23 +72,27 @@ export class InputError extends Error {
 }
 
 const MAX_TIMEOUT_SECONDS = 6 * 24 * 3600
+// Below this the trigger could not even be sent; the retries use the same floor for a pause.
+const MIN_TIMEOUT_SECONDS = 1
+const MIN_POLL_SECONDS = MIN_POLL_DELAY_MS / 1000
 
 const boolean = z.stringbool({ error: 'must be true or false' })
-const seconds = (max: number, example: string) =>
+const seconds = (min: number, max: number, example: string) =>
   z
     .string()
     .transform(text => parseDurationSeconds(text))
     .pipe(
       z
         .number({ error: `must be a number of seconds or a duration such as ${example}` })
-        .positive('must be more than zero')
+        .min(min, `must be at least ${min} seconds (a number of seconds, or e.g. ${example})`)
         .max(max, `must be at most ${max} seconds`)
     )
 const endpointPath = (needsRunId: boolean) =>
   z
     .string()
     .trim()
-    .regex(/^\/[^\s?#]*$/, 'must be a path starting with / (no spaces, query or fragment)')
+    .regex(/^\/[^\s?#\p{Cc}]*$/u, 'must be a path starting with / (no spaces, query or fragment)')
+    .refine(p => !hasDotSegment(p), 'must not have a . or .. segment (it would move the path)')
     .refine(p => !needsRunId || p.includes('{run_id}'), 'must contain {run_id}')
 const required = (what: string) => z.string({ error: `is required: ${what}` })
 const singleLine = (what: string) =>
@@ -96,7 +104,14 @@ const singleLine = (what: string) =>
 const schema = z.object({
   // Every occurrence of the key is masked in outputs: a very short "key" would mangle them.
   'api-key': singleLine('the platform API key, from a secret').pipe(
-    z.string().min(8, 'is too short for an API key (at least 8 characters): check the secret')
+    z
+      .string()
+      .min(8, 'is too short for an API key (at least 8 characters): check the secret')
+      // It travels in an HTTP header, which takes visible ASCII only.
+      .regex(
+        /^[\x21-\x7e]+$/,
+        'must be visible ASCII characters only, as an HTTP header requires: check the secret'
+      )
   ),
   'base-url': required("the platform's API host, e.g. https://api.example.com").trim(),
   'workflow-id': singleLine("the deployed workflow's id"),
@@ -107,9 +122,9 @@ const schema = z.object({
     .regex(/^[^\s\p{Cc}]*$/u, 'must be one word with no spaces or control characters')
     .optional(),
   wait: boolean.default(true),
-  timeout: seconds(MAX_TIMEOUT_SECONDS, '600, 90s, 15m or 1h').default(600),
-  'poll-interval': seconds(3600, '1 or 0.5').default(1),
-  'max-poll-interval': seconds(3600, '15 or 1m').default(15),
+  timeout: seconds(MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, '600, 90s, 15m or 1h').default(600),
+  'poll-interval': seconds(MIN_POLL_SECONDS, 3600, '1 or 0.5').default(1),
+  'max-poll-interval': seconds(MIN_POLL_SECONDS, 3600, '15 or 1m').default(15),
   retries: z
     .string()
     .trim()
@@ -118,14 +133,19 @@ const schema = z.object({
     .pipe(z.number().max(20, 'must be a whole number from 0 to 20'))
     .default(5),
   'fail-on-error': boolean.default(true),
-  'output-file': z.string().trim().optional(),
+  'output-file': z
+    .string()
+    .trim()
+    .regex(/^[^\p{Cc}]*$/u, 'must be a file path with no control characters')
+    .optional(),
   summary: boolean.default(true),
   'allow-http': boolean.default(false),
   'trigger-path': endpointPath(false).default(DEFAULT_PATHS.trigger),
   'run-path': endpointPath(true).default(DEFAULT_PATHS.run),
   'cancel-path': endpointPath(true).default(DEFAULT_PATHS.cancel),
   stream: boolean.default(false),
-  'stream-path': endpointPath(false).default(DEFAULT_PATHS.stream)
+  'stream-path': endpointPath(false).default(DEFAULT_PATHS.stream),
+  'cancel-on-exit': boolean.default(true)
 } satisfies Record<InputName, z.ZodType>)
 
 /** Reads every input through @actions/core; the only caller of `core.getInput`. */
@@ -188,6 +208,7 @@ export async function parseInputs(raw: RawInputs, workspace: string): Promise<Ac
     outputFile: data['output-file'] ? path.resolve(workspace, data['output-file']) : undefined,
     summary: data.summary,
     stream: data.stream,
+    cancelOnExit: data['cancel-on-exit'],
     paths: {
       trigger: data['trigger-path'],
       run: data['run-path'],
@@ -198,10 +219,16 @@ export async function parseInputs(raw: RawInputs, workspace: string): Promise<Ac
 }
 
 function shownValue(name: InputName, raw: RawInputs): string {
-  // The key is never echoed, and `inputs` problems already say where they are.
-  if (name === 'api-key' || name === 'inputs') return ''
+  // The key is never echoed, `inputs` problems already say where they are, and base-url
+  // problems say what they need without repeating a URL that may hold a password.
+  if (name === 'api-key' || name === 'inputs' || name === 'base-url') return ''
   const value = raw[name]
-  return value === undefined
-    ? ''
-    : ` (got '${value.length > 80 ? `${value.slice(0, 80)}…` : value}')`
+  if (value === undefined) return ''
+  // JSON, so that a control character or a line break shows as an escape.
+  return ` (got ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)})`
+}
+
+/** A `.` or `..` segment, written plainly or percent-encoded: URL parsing would move the path. */
+function hasDotSegment(path: string): boolean {
+  return path.split('/').some(segment => /^(\.|%2e){1,2}$/i.test(segment))
 }

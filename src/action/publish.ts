@@ -1,12 +1,13 @@
 import * as core from '@actions/core'
 import { boundUtf8, MAX_OUTPUT_BYTES, truncationMarker } from '../output/bounds.js'
+import { boundJson } from '../output/json-bounds.js'
 import type { Redactor } from '../output/redactor.js'
 import type { OutputSummary } from '../output/sink.js'
-import { ApiError } from '../platform/http-errors.js'
+import { ApiError } from '../platform/api-error.js'
 import type { RunState } from '../run/state.js'
 import { formatSeconds } from '../util/duration.js'
 import { getErrorMessage } from '../util/errors.js'
-import { oneLine } from './core-logger.js'
+import { boundedAnnotation, inertLine } from './core-logger.js'
 import { decideOutcome } from './outcome.js'
 import { renderRunCard } from './run-card.js'
 
@@ -66,7 +67,9 @@ export async function publish(
     output: written && outputText(written),
     'output-file': written?.file,
     result:
-      state.result === undefined ? undefined : bounded(r(JSON.stringify(state.result))!, 'result')
+      state.result === undefined
+        ? undefined
+        : resultJson(state.result, state.resultReduced === true, redactor)
   }
   for (const name of OUTPUT_NAMES) {
     const value = outputs[name]
@@ -105,9 +108,10 @@ export async function publish(
     duration,
     failOnError: options?.failOnError ?? true
   })
-  if (outcome.level === 'failure') core.setFailed(outcome.message)
-  else if (outcome.level === 'warning') core.warning(outcome.message)
-  else core.info(oneLine(outcome.message))
+  const annotation = boundedAnnotation(outcome.message, 'the whole error is in the `error` output')
+  if (outcome.level === 'failure') core.setFailed(annotation)
+  else if (outcome.level === 'warning') core.warning(annotation)
+  else core.info(inertLine(outcome.message))
 }
 
 /** The `output` output: the head of the output, cut with a marker that says where the rest is. */
@@ -127,6 +131,23 @@ function outputText(written: OutputSummary): string {
     )
   }
   return text.text
+}
+
+/** The `result` output: the run object as valid JSON, made smaller (with a warning) if need be. */
+function resultJson(result: unknown, alreadyReduced: boolean, redactor: Redactor): string {
+  const { json, reduced } = boundJson(
+    result,
+    MAX_OUTPUT_BYTES,
+    chars => `[left out of result: ${chars} characters; see the output and output-file outputs]`
+  )
+  if (reduced || alreadyReduced) {
+    core.warning(
+      `The run object is larger than ${MAX_OUTPUT_BYTES} bytes, so \`result\` leaves out its long ` +
+        'fields (it is still valid JSON); the whole output is in `output-file`.'
+    )
+  }
+  // The key is replaced inside strings only, as `***`: the JSON stays valid.
+  return redactor.redact(json)
 }
 
 function bounded(text: string, what: string): string {

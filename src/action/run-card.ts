@@ -28,6 +28,11 @@ export interface RunCardFacts {
  * Renders the run card: a table of facts, the error if any, and the output in a collapsible
  * block. Plain HTML and independent of the job summary, so that another publisher (a
  * pull-request comment) can reuse it.
+ *
+ * The card is read by a CommonMark renderer, which ends most HTML blocks at a blank line and
+ * reads what follows as Markdown. So every block is laid out to stay HTML whatever the text
+ * holds: table cells never hold a line break, and text with lines goes in a `<pre>` that
+ * starts its own block, which only `</pre>` ends (and text cannot hold one: `<` is escaped).
  */
 export function renderRunCard(card: RunCardFacts): string {
   const { duration, outputFile } = card
@@ -36,35 +41,46 @@ export function renderRunCard(card: RunCardFacts): string {
     ['Workflow', code(card.workflowId)],
     ['Run', code(card.runId)],
     ['Thread', code(card.threadId)],
-    ['Status', `${STATUS_ICONS[status] ?? ''} ${escapeHtml(status)}`.trim()],
-    ['Duration', duration ? `${duration} s` : '—']
+    ['Status', `${STATUS_ICONS[status] ?? ''} ${escapeHtml(oneLine(status))}`.trim()],
+    ['Duration', duration ? `${escapeHtml(duration)} s` : '—']
   ]
-  const parts = [
+  const blocks = [
     '<h3>AI Planet workflow run</h3>',
-    '<table>',
-    ...rows.map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`),
-    '</table>'
+    [
+      '<table>',
+      ...rows.map(([name, value]) => `<tr><th align="left">${name}</th><td>${value}</td></tr>`),
+      '</table>'
+    ].join('\n')
   ]
   if (card.error) {
     const { html, truncated } = escapeBounded(card.error, MAX_SUMMARY_ERROR_BYTES)
-    parts.push(`<p><strong>Error:</strong></p><pre>${html}${truncated ? '\n[…]' : ''}</pre>`)
+    blocks.push('<p><strong>Error:</strong></p>', `<pre>${html}${truncated ? '\n[…]' : ''}</pre>`)
   }
   if (card.output !== undefined) {
     const { html, truncated } = escapeBounded(card.output, MAX_SUMMARY_OUTPUT_BYTES)
-    const note = truncated
-      ? `<p><em>Output truncated here${outputFile ? `; the whole output is in <code>${escapeHtml(outputFile)}</code>` : ''}.</em></p>`
-      : ''
-    parts.push(
+    blocks.push(
       `<details${card.output.length < 2000 ? ' open' : ''}><summary>Output</summary>`,
-      `<pre>${html}</pre>${note}`,
-      '</details>'
+      `<pre>${html}</pre>`
     )
+    if (truncated) {
+      const where = outputFile
+        ? `; the whole output is in <code>${escapeHtml(oneLine(outputFile))}</code>`
+        : ''
+      blocks.push(`<p><em>Output truncated here${where}.</em></p>`)
+    }
+    blocks.push('</details>')
   }
-  return `${parts.join('\n')}\n`
+  // Blank lines between blocks, none inside one.
+  return `${blocks.join('\n\n')}\n`
+}
+
+/** A one-line value (an id, a status): a line break in it would end the table's HTML block. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ')
 }
 
 function code(value: string | undefined): string {
-  return value ? `<code>${escapeHtml(value)}</code>` : '—'
+  return value ? `<code>${escapeHtml(oneLine(value))}</code>` : '—'
 }
 
 const HTML_ESCAPES: Record<string, string> = {

@@ -47,7 +47,8 @@ export function parseWorkflowInputs(text: string): {
   if (text.trim() === '') return { specs: [], problems: [] }
   let document: unknown
   try {
-    document = parseYaml(text)
+    // Maps stay Maps, so that a key that is not text (null, a list) is seen, not stringified.
+    document = parseYaml(text, { mapAsMap: true })
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : 'unreadable'
     return {
@@ -56,8 +57,8 @@ export function parseWorkflowInputs(text: string): {
     }
   }
   if (document === null || document === undefined) return { specs: [], problems: [] }
-  if (Array.isArray(document)) return parseList(document)
-  if (typeof document === 'object') return parseMap(document as Record<string, unknown>)
+  if (Array.isArray(document)) return parseList(document.map(plainObjects))
+  if (document instanceof Map) return parseMap(document)
   return { specs: [], problems: [`must be ${ACCEPTED_FORMS}, not a single ${typeof document}`] }
 }
 
@@ -82,12 +83,12 @@ function parseList(items: unknown[]): { specs: WorkflowInputSpec[]; problems: st
 
 const ENTRY_FIELDS = new Set(['name', 'type', 'value', 'path'])
 
-function parseMap(map: Record<string, unknown>): {
+function parseMap(map: Map<unknown, unknown>): {
   specs: WorkflowInputSpec[]
   problems: string[]
 } {
-  const keys = Object.keys(map)
-  if (keys.includes('name') && keys.every(key => ENTRY_FIELDS.has(key))) {
+  const keys = [...map.keys()]
+  if (keys.includes('name') && keys.every(key => ENTRY_FIELDS.has(String(key)))) {
     // Almost surely one list entry written without its dash, not inputs called `name` and `value`.
     return {
       specs: [],
@@ -96,7 +97,16 @@ function parseMap(map: Record<string, unknown>): {
   }
   const specs: WorkflowInputSpec[] = []
   const problems: string[] = []
-  for (const [name, value] of Object.entries(map)) {
+  for (const [key, raw] of map) {
+    // A name is text: `~:` or `"":` names nothing, and `[a, b]:` is not a name.
+    const name = scalarName(key)
+    if (name === undefined || name.trim() === '') {
+      problems.push(
+        `has an entry with ${name === undefined ? 'a non-text' : 'an empty'} name; every input needs a name`
+      )
+      continue
+    }
+    const value = plainObjects(raw)
     if (value === null || (typeof value === 'object' && !Array.isArray(value))) {
       problems.push(
         `entry '${name}': a map gives text values; use the list form for ${value === null ? 'an empty value' : 'files, images or typed values'}`
@@ -110,6 +120,27 @@ function parseMap(map: Record<string, unknown>): {
     })
   }
   return { specs, problems }
+}
+
+/** A map key as an input name: text, a number or a boolean; '' for null; else undefined. */
+function scalarName(key: unknown): string | undefined {
+  if (key === null) return ''
+  if (typeof key === 'string') return key
+  if (typeof key === 'number' || typeof key === 'boolean') return String(key)
+  return undefined
+}
+
+/** Maps (kept as such by the YAML reader) as plain objects, with their keys as text. */
+function plainObjects(value: unknown): unknown {
+  if (value instanceof Map) {
+    return Object.fromEntries(
+      [...(value as Map<unknown, unknown>)].map(([key, inner]) => [
+        scalarName(key) ?? JSON.stringify(key),
+        plainObjects(inner)
+      ])
+    )
+  }
+  return Array.isArray(value) ? value.map(plainObjects) : value
 }
 
 function describeEntry(item: unknown, index: number): string {
@@ -127,6 +158,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     return `unknown field(s) ${issue.keys.map(k => `\`${k}\``).join(', ')}; allowed: name, type, value, path`
   }
   if (issue.code === 'invalid_value') return 'must be one of text, file, image'
+  if (issue.code === 'invalid_type' && issue.path[0] === 'name') return 'needs a non-empty `name`'
   if (issue.code === 'invalid_type' && issue.path.length === 0)
     return 'must be an object {name, type, value}'
   if (issue.code === 'invalid_type') return `must be a ${issue.expected}`

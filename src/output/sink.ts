@@ -14,8 +14,15 @@ export interface OutputSummary {
   totalBytes: number
 }
 
+/** A text too long to hold whole, given in pieces (which never split a character). */
+export interface TextPieces {
+  pieces(): Iterable<string>
+}
+
 // Small appends (a streamed token each) are gathered into writes of about this size.
 const WRITE_BATCH_BYTES = 64 * 1024
+// A large append is redacted and written this many characters at a time.
+const SLICE_CHARS = 256 * 1024
 
 /** Where the full output goes when `output-file` is not set: one file per run id. */
 export function defaultOutputFile(folder: string, runId: string | undefined): string {
@@ -53,8 +60,24 @@ export class OutputSink {
     this.holdBack = Math.max(0, redactor.longestSecretLength - 1)
   }
 
-  async append(text: string): Promise<void> {
+  async append(text: string | TextPieces): Promise<void> {
+    if (typeof text !== 'string') {
+      for (const piece of text.pieces()) await this.append(piece)
+      this.touched = true
+      return
+    }
     this.touched = true
+    // A whole output read by polling arrives in one piece: it is taken in slices, so that
+    // redaction and writing never copy all of it at once.
+    let start = 0
+    do {
+      const end = safeCut(text, Math.min(text.length, start + SLICE_CHARS))
+      await this.appendSlice(text.slice(start, end))
+      start = end
+    } while (start < text.length)
+  }
+
+  private async appendSlice(text: string): Promise<void> {
     // Complete secrets are replaced first; what is kept back can only be a secret's beginning.
     const redacted = this.redactor.redact(this.pending + text)
     const cut = safeCut(redacted, Math.max(0, redacted.length - this.holdBack))
@@ -63,7 +86,7 @@ export class OutputSink {
   }
 
   /** Replaces everything written so far (a final output, or the run as read by id). */
-  async replace(text: string): Promise<void> {
+  async replace(text: string | TextPieces): Promise<void> {
     this.pending = ''
     this.batch = []
     this.batchBytes = 0

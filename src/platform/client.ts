@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { Dispatcher } from 'undici'
 import type { Clock } from '../util/clock.js'
-import { tryParseJson } from '../util/json.js'
 import type { Logger } from '../util/logger.js'
 import { endpointUrl, type PlatformPaths } from './endpoints.js'
-import { ApiError, excerpt, normaliseJson, RUN_MAY_HAVE_STARTED } from './http-errors.js'
-import { parseRunSnapshot, type RunSnapshot } from './run-object.js'
+import { ApiError } from './api-error.js'
+import { excerpt, normaliseJson, RUN_MAY_HAVE_STARTED } from './http-errors.js'
+import { readRunAnswer } from './run-answer.js'
+import type { RunSnapshot } from './run-object.js'
 import { Sender } from './sender.js'
 import {
   createDispatcher,
@@ -97,11 +98,19 @@ export class PlatformClient {
   async get(runId: string, context: RequestContext): Promise<RunSnapshot> {
     const url = endpointUrl(this.config.baseUrl, this.config.paths.run, runId)
     return this.sender.repeatable('GET', url, { name: 'get', runId }, context, answer => {
-      const json = tryParseJson(answer.body)
-      const snapshot = json && parseRunSnapshot(json.value)
+      const snapshot = readRunAnswer(answer.bytes ?? Buffer.alloc(0))
+      if (snapshot?.runId !== undefined && snapshot.runId !== runId) {
+        // Not retried: the platform is answering for another run, and its status is not ours.
+        throw new ApiError(
+          `The platform answered the get of run '${runId}' with run ` +
+            `${JSON.stringify(snapshot.runId.slice(0, 80))}; the action does not take another ` +
+            "run's status or output for this one. Check `run-path`.",
+          { kind: 'protocol', httpStatus: answer.status }
+        )
+      }
       if (snapshot) return snapshot
       return new ApiError(
-        `The platform's answer for run '${runId}' is not a run object: ${excerpt(this.quote(answer.body))}`,
+        `The platform's answer for run '${runId}' is not a run object: ${this.excerptOf(answer)}`,
         { kind: 'protocol', httpStatus: answer.status }
       )
     })
@@ -129,6 +138,11 @@ export class PlatformClient {
     return this.config.redact(normaliseJson(body))
   }
 
+  /** The start of a 2xx body that could not be read as a run, for a message. */
+  private excerptOf(answer: HttpAnswer): string {
+    return excerpt(this.quote((answer.bytes ?? Buffer.alloc(0)).toString('utf8', 0, 64 * 1024)))
+  }
+
   private async post(
     path: string,
     request: TriggerRequest,
@@ -148,12 +162,11 @@ export class PlatformClient {
   }
 
   private triggeredRun(answer: HttpAnswer): TriggeredRun {
-    const json = tryParseJson(answer.body)
-    const snapshot = json && parseRunSnapshot(json.value)
+    const snapshot = readRunAnswer(answer.bytes ?? Buffer.alloc(0))
     if (snapshot?.runId === undefined) {
       throw new ApiError(
         `The platform accepted the trigger (HTTP ${answer.status}) but its answer names no run ` +
-          `(looked for run_id, id, execution_id): ${excerpt(this.quote(answer.body))}\n${RUN_MAY_HAVE_STARTED}`,
+          `(looked for run_id, id, execution_id): ${this.excerptOf(answer)}\n${RUN_MAY_HAVE_STARTED}`,
         { kind: 'protocol', httpStatus: answer.status, runMayHaveStarted: true }
       )
     }

@@ -16,8 +16,34 @@ export const DEFAULT_PATHS: PlatformPaths = {
   cancel: '/api/v1/apps/workflow-execution/runs/{run_id}/cancel'
 }
 
+import { ApiError } from './api-error.js'
+
+const MAX_RUN_ID_LENGTH = 256
+
+/**
+ * Whether a run id can stand as one path segment once percent-encoded. `encodeURIComponent`
+ * leaves dots alone, and URL parsing then reads `.` and `..` as moves: `runs/..` would send the
+ * key to another endpoint. Control characters and very long ids are no run's.
+ */
+export function isSafeRunId(runId: string): boolean {
+  return (
+    runId.length > 0 &&
+    runId.length <= MAX_RUN_ID_LENGTH &&
+    runId !== '.' &&
+    runId !== '..' &&
+    !/\p{Cc}/u.test(runId)
+  )
+}
+
 /** The URL of an endpoint: `base-url` (with any path prefix) + the path, `{run_id}` filled in. */
 export function endpointUrl(baseUrl: URL, template: string, runId?: string): URL {
+  if (runId !== undefined && !isSafeRunId(runId)) {
+    throw new ApiError(
+      `The run id ${JSON.stringify(runId.slice(0, 80))} cannot be put in a request path ` +
+        '(empty, `.` or `..`, a control character, or too long), so the action sends nothing for it.',
+      { kind: 'protocol' }
+    )
+  }
   const path =
     runId === undefined ? template : template.replaceAll('{run_id}', encodeURIComponent(runId))
   const base = baseUrl.href.replace(/\/+$/, '')

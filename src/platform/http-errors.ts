@@ -1,39 +1,7 @@
 import { errorCode, getErrorMessage } from '../util/errors.js'
 import { tryParseJson } from '../util/json.js'
+import { ApiError } from './api-error.js'
 import { errorMessageFrom } from './run-object.js'
-
-export type ApiErrorKind =
-  | 'auth'
-  | 'permission'
-  | 'not-found'
-  | 'invalid-request'
-  | 'rate-limited'
-  | 'platform'
-  | 'unreachable'
-  | 'protocol'
-
-/** A request to the platform that failed for good (after any retries); its message says what to fix. */
-export class ApiError extends Error {
-  readonly kind: ApiErrorKind
-  readonly httpStatus: number | undefined
-  /** True when the trigger may have created a run although it failed: re-running could duplicate it. */
-  readonly runMayHaveStarted: boolean
-  constructor(
-    message: string,
-    details: {
-      kind: ApiErrorKind
-      httpStatus?: number
-      runMayHaveStarted?: boolean
-      cause?: unknown
-    }
-  ) {
-    super(message, { cause: details.cause })
-    this.name = 'ApiError'
-    this.kind = details.kind
-    this.httpStatus = details.httpStatus
-    this.runMayHaveStarted = details.runMayHaveStarted ?? false
-  }
-}
 
 /** Which request failed: the message for a status depends on what was being asked. */
 export type Endpoint =
@@ -157,8 +125,9 @@ export function networkError(
   const code = errorCode(error)
   const reason = `${code ? `${code}: ` : ''}${getErrorMessage(error)}`
   if (!sent) {
+    // Nothing left this machine, so nothing can have started: never "a run may have started".
     return new ApiError(
-      `Could not reach the platform at ${origin} (${reason}). ` +
+      `Could not reach the platform at ${origin} (${reason}); nothing was sent. ` +
         'Check `base-url` and that this runner can reach the host.',
       { kind: 'unreachable', cause: error }
     )

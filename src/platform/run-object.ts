@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { LargeText } from './large-json.js'
 
 export type RunStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled'
 
@@ -74,11 +75,16 @@ const runFields = z.looseObject({
 const envelope = z.looseObject({ data: z.unknown().optional(), run: z.unknown().optional() })
 
 export interface RunSnapshot extends RunIdentity {
-  /** The output as text (docs/platform-api.md says how), when the body carries one. */
-  output?: string
+  /**
+   * The output as text (docs/platform-api.md says how), when the body carries one: a string,
+   * or a long one still in the answer's bytes, to be read in pieces.
+   */
+  output?: string | LargeText
   error?: string
   /** The run object as received, for the `result` output. */
   raw: unknown
+  /** `raw` leaves out long strings (noting each) that the answer carried. */
+  rawReduced?: boolean
 }
 
 function unwrap(body: unknown): unknown {

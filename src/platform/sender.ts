@@ -1,6 +1,7 @@
 import type { Clock } from '../util/clock.js'
 import type { Logger } from '../util/logger.js'
-import { ApiError, httpStatusError, networkError, type Endpoint } from './http-errors.js'
+import { ApiError } from './api-error.js'
+import { httpStatusError, networkError, type Endpoint } from './http-errors.js'
 import { parseRetryAfterMs, retryDelayMs } from './retry.js'
 import {
   headerValue,

@@ -1,17 +1,22 @@
+import { subscribe } from 'node:diagnostics_channel'
 import { Agent, request, type Dispatcher } from 'undici'
 import type { Clock } from '../util/clock.js'
 import { errorCode } from '../util/errors.js'
 import type { Logger } from '../util/logger.js'
 import { USER_AGENT } from '../util/version.js'
-import { ApiError, RUN_MAY_HAVE_STARTED } from './http-errors.js'
+import { ApiError } from './api-error.js'
+import { readBytes, readStart } from './bodies.js'
+import { RUN_MAY_HAVE_STARTED } from './http-errors.js'
 
 /** One HTTP attempt to the platform, for the client; nothing else in the action speaks HTTP. */
 
 export interface HttpAnswer {
   status: number
   headers: Record<string, string | string[] | undefined>
-  /** The body as text; empty when `stream` was asked for and the answer is a 2xx. */
+  /** The start of an error answer's body, as text (to be quoted); empty for a 2xx. */
   body: string
+  /** The body of a 2xx that was read (not streamed), as bytes. */
+  bytes?: Buffer
   /** The unread body of a 2xx when `stream` was asked for. */
   stream?: AsyncIterable<Uint8Array> & { destroy(error?: Error): void }
 }
@@ -24,6 +29,11 @@ export type Attempt =
 export interface RequestContext {
   deadline: number
   signal?: AbortSignal
+  /**
+   * Stops a request already on its way, when that must outlast `signal`: a trigger in flight
+   * is let finish (briefly) after the job is cancelled, so that its run can be cancelled too.
+   */
+  requestSignal?: AbortSignal
 }
 
 export interface SendOptions extends RequestContext {
@@ -37,7 +47,12 @@ const MAX_REDIRECTS = 5
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
 const MAX_ERROR_BODY_BYTES = 1024 * 1024
 // Errors raised before the request left the machine: the platform cannot have seen it.
-const CONNECT_ERROR_CODES = new Set([
+const NOT_SENT_ERROR_CODES = new Set([
+  // The request could not even be formed (a header value, the URL).
+  'UND_ERR_INVALID_ARG',
+  'ERR_INVALID_URL',
+  'ERR_INVALID_CHAR',
+  'ERR_INVALID_ARG_VALUE',
   'ECONNREFUSED',
   'ENOTFOUND',
   'EAI_AGAIN',
@@ -58,6 +73,22 @@ const CONNECT_ERROR_CODES = new Set([
   'ERR_SSL_WRONG_VERSION_NUMBER'
 ])
 
+// The idempotency keys of triggers whose request head undici has begun to write to a socket:
+// until then a failure cannot have reached the platform, whatever the error says.
+const headersWritten = new Set<string>()
+let watchingHeaders = false
+
+function watchHeaders(): void {
+  if (watchingHeaders) return
+  watchingHeaders = true
+  subscribe('undici:client:sendHeaders', message => {
+    const { headers } = message as { headers?: unknown }
+    if (typeof headers !== 'string') return
+    const key = /^idempotency-key: (.+)\r$/im.exec(headers)?.[1]
+    if (key !== undefined) headersWritten.add(key)
+  })
+}
+
 /** The one dispatcher of the action: connection pooling and the connect timeout. */
 export function createDispatcher(): Dispatcher {
   return new Agent({ connect: { timeout: 10_000 }, keepAliveTimeout: 10_000 })
@@ -75,12 +106,16 @@ export class HttpTransport {
   /** One attempt, following same-origin redirects; the bearer key never leaves the first origin. */
   async send(method: 'GET' | 'POST', firstUrl: URL, options: SendOptions): Promise<Attempt> {
     let url = firstUrl
+    const marker = options.idempotencyKey
+    if (marker !== undefined) watchHeaders()
+    const stopSignal = options.requestSignal ?? options.signal
     for (let hop = 0; ; hop++) {
       const started = this.clock.now()
       const remaining = Math.max(1, options.deadline - started)
       // A streaming trigger may send its headers only with the first event.
       const timeout = options.stream ? remaining : Math.min(this.requestTimeoutMs, remaining)
-      const signals = [AbortSignal.timeout(remaining), ...(options.signal ? [options.signal] : [])]
+      const signals = [AbortSignal.timeout(remaining), ...(stopSignal ? [stopSignal] : [])]
+      if (marker !== undefined) headersWritten.delete(marker)
       let answer: HttpAnswer
       try {
         const response = await request(url, {
@@ -116,9 +151,9 @@ export class HttpTransport {
           : undefined
         try {
           // An error page is only quoted, so only its start is read.
-          answer.body = is2xx
-            ? await response.body.text()
-            : await readStart(response.body, MAX_ERROR_BODY_BYTES)
+          if (is2xx)
+            answer.bytes = await readBytes(response.body, headerValue(answer, 'content-length'))
+          else answer.body = await readStart(response.body, MAX_ERROR_BODY_BYTES)
         } catch (error) {
           this.logRequest(method, url, started, errorCode(error) ?? 'body error')
           // The status of an error answer stands (a 503 stays retryable); a 2xx may have started a run.
@@ -128,10 +163,17 @@ export class HttpTransport {
           clearTimeout(stalled)
         }
       } catch (error) {
-        options.signal?.throwIfAborted()
+        stopSignal?.throwIfAborted()
         const code = errorCode(error)
         this.logRequest(method, url, started, code ?? 'error')
-        return { ok: false, error, sent: !(code && CONNECT_ERROR_CODES.has(code)) }
+        // A trigger knows whether its head was written; other requests go by the error's code.
+        const sent =
+          marker !== undefined
+            ? headersWritten.has(marker)
+            : !(code && NOT_SENT_ERROR_CODES.has(code))
+        return { ok: false, error, sent }
+      } finally {
+        if (marker !== undefined) headersWritten.delete(marker)
       }
       this.logRequest(method, url, started, String(answer.status))
       const location = headerValue(answer, 'location')
@@ -150,7 +192,18 @@ export class HttpTransport {
     location: string,
     hop: number
   ): URL {
-    const target = new URL(location, url)
+    let target: URL
+    try {
+      target = new URL(location, url)
+    } catch {
+      throw new ApiError(
+        `The platform answered ${method} ${url.pathname} with a redirect (HTTP ${status}) to ` +
+          `${JSON.stringify(location.slice(0, 200))}, which is not a URL; the action does not follow it. ` +
+          'Check `base-url` and the endpoint paths.' +
+          (method === 'POST' ? `\n${RUN_MAY_HAVE_STARTED}` : ''),
+        { kind: 'protocol', httpStatus: status, runMayHaveStarted: method === 'POST' }
+      )
+    }
     if (target.origin !== firstUrl.origin) {
       throw new ApiError(
         `The platform redirected ${method} ${url.pathname} to another origin (${target.origin}); ` +
@@ -186,15 +239,4 @@ export function headerValue(answer: HttpAnswer, name: string): string | undefine
 
 function isJson(answer: HttpAnswer): boolean {
   return /[/+]json\b/i.test(headerValue(answer, 'content-type') ?? '')
-}
-
-async function readStart(body: AsyncIterable<Uint8Array>, limit: number): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of body) {
-    chunks.push(Buffer.from(chunk))
-    size += chunk.length
-    if (size >= limit) break // leaving the loop destroys the body
-  }
-  return Buffer.concat(chunks).subarray(0, limit).toString('utf8')
 }

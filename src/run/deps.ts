@@ -12,4 +12,6 @@ export interface RunDeps {
   sink: OutputSink
   /** Aborted when the job is cancelled: every wait and request stops. */
   signal: AbortSignal
+  /** Told the run's id the moment it is known, so that the run can be found even if the process dies. */
+  onRunStarted?: (runId: string) => void
 }

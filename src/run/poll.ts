@@ -1,9 +1,10 @@
-import { ApiError, type ApiErrorKind } from '../platform/http-errors.js'
+import { ApiError, type ApiErrorKind } from '../platform/api-error.js'
 import { isTerminal, type RunSnapshot } from '../platform/run-object.js'
 import type { RequestContext } from '../platform/client.js'
 import type { Clock } from '../util/clock.js'
 import type { RunDeps } from './deps.js'
-import { recordSnapshot, recordTimeout, type RunState, type RunTiming } from './state.js'
+import { recordSnapshot, recordTimeout, type RunState } from './state.js'
+import { MIN_POLL_DELAY_MS, type RunTiming } from './timing.js'
 
 /**
  * How much of the time already waited the next delay may be. Short runs are noticed within
@@ -17,7 +18,8 @@ export function nextPollDelayMs(
   pollIntervalMs: number,
   maxPollIntervalMs: number
 ): number {
-  return Math.min(maxPollIntervalMs, Math.max(pollIntervalMs, elapsedMs * POLL_GROWTH))
+  const delay = Math.min(maxPollIntervalMs, Math.max(pollIntervalMs, elapsedMs * POLL_GROWTH))
+  return Math.max(MIN_POLL_DELAY_MS, delay)
 }
 
 // The last get is allowed to finish a little past the deadline, so that a run which ended
@@ -87,10 +89,13 @@ export async function followRun(
   options: { getFirst?: boolean } = {}
 ): Promise<void> {
   const { clock, logger } = deps
-  state.runId = runId
+  if (state.runId !== runId) {
+    state.runId = runId
+    deps.onRunStarted?.(runId)
+  }
   if (state.finished) return
   let lastStatus = state.status
-  let output: string | undefined
+  let output: RunSnapshot['output']
   try {
     const result = await pollRun(deps.client, runId, {
       timing,

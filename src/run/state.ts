@@ -1,5 +1,6 @@
 import { isTerminal, type RunSnapshot, type RunStatus } from '../platform/run-object.js'
 import { formatSeconds } from '../util/duration.js'
+import type { RunTiming } from './timing.js'
 
 /**
  * What is known about the run so far, in one place: filled in as the run progresses, and read
@@ -16,19 +17,13 @@ export interface RunState {
   error?: string
   /** The last run object the platform sent, for the `result` output. */
   result?: unknown
+  /** `result` leaves out long strings the platform sent (it notes each). */
+  resultReduced?: boolean
   /** When the action started the run (or began to follow it). */
   startedAt?: number
   finishedAt?: number
   /** The platform reported a terminal status: there is nothing left to wait for or cancel. */
   finished: boolean
-}
-
-/** When the run began and how long the action may wait for it; every wait obeys `deadline`. */
-export interface RunTiming {
-  startedAt: number
-  deadline: number
-  pollIntervalMs: number
-  maxPollIntervalMs: number
 }
 
 export function newRunState(): RunState {
@@ -40,6 +35,7 @@ export function recordSnapshot(state: RunState, snapshot: RunSnapshot, now: numb
   if (snapshot.threadId) state.threadId = snapshot.threadId
   if (snapshot.status) state.status = snapshot.status
   state.result = snapshot.raw
+  state.resultReduced = snapshot.rawReduced === true
   if (isTerminal(snapshot.status) && !state.finished) {
     state.finished = true
     state.finishedAt = now
@@ -59,8 +55,7 @@ export function recordTimeout(state: RunState, timing: RunTiming, now: number): 
   state.finishedAt = now
   state.error =
     `Gave up waiting for run ${state.runId} after ${formatSeconds(timing.deadline - timing.startedAt)} s ` +
-    `(last status: ${lastRawStatus(state)}); the run may still be going on the platform. ` +
-    'Raise `timeout` if the workflow needs longer.'
+    `(last status: ${lastRawStatus(state)}). Raise \`timeout\` if the workflow needs longer.`
 }
 
 function lastRawStatus(state: RunState): string {

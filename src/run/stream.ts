@@ -1,13 +1,15 @@
 import type { LiveLog } from '../output/live-log.js'
 import type { EventBytes, TriggerRequest } from '../platform/client.js'
-import { ApiError } from '../platform/http-errors.js'
+import { ApiError } from '../platform/api-error.js'
 import { isTerminal } from '../platform/run-object.js'
 import { readEventStream, type StreamUpdate } from '../platform/stream-events.js'
+import { abortedLater } from '../util/abort.js'
 import { getErrorMessage } from '../util/errors.js'
 import type { RunDeps } from './deps.js'
 import { followRun } from './poll.js'
-import { recordSnapshot, recordTimeout, type RunState, type RunTiming } from './state.js'
-import { recordTriggeredRun } from './trigger.js'
+import { recordSnapshot, recordTimeout, type RunState } from './state.js'
+import type { RunTiming } from './timing.js'
+import { recordTriggeredRun, TRIGGER_SETTLE_MS } from './trigger.js'
 
 /** With nothing at all (not even a heartbeat) for this long, the stream is given up for polling. */
 const STREAM_IDLE_TIMEOUT_MS = 60_000
@@ -35,13 +37,17 @@ export async function streamRun(
   const { clock, logger } = deps
   state.workflowId = request.workflowId
   state.startedAt = timing.startedAt
+  deps.signal.throwIfAborted()
   const answer = await deps.client.stream(request, {
     deadline: timing.deadline,
-    signal: deps.signal
+    signal: deps.signal,
+    // Also bounds the stream itself: after a cancel, only until the event that names the run.
+    requestSignal: abortedLater(deps.signal, TRIGGER_SETTLE_MS)
   })
   if (answer.kind === 'run') {
     // The platform answered with a run object rather than a stream: follow it by polling.
     await recordTriggeredRun(answer.run, deps, state)
+    deps.signal.throwIfAborted()
     logger.info(`Started run ${answer.run.runId}; the platform sent no stream, so it is polled.`)
     return followRun(answer.run.runId, timing, deps, state, { getFirst: true })
   }
@@ -49,6 +55,7 @@ export async function streamRun(
   const idleTimeoutMs = deps.idleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS
   const reading = await readRunEvents(answer.events, request, timing, deps, state, idleTimeoutMs)
   deps.live.close()
+  deps.signal.throwIfAborted()
   if (state.finished) return
 
   const now = clock.now()
@@ -107,10 +114,18 @@ async function readRunEvents(
     () => events.destroy(new Error('timeout spent')),
     Math.max(0, timing.deadline - clock.now())
   )
+  // When the job is cancelled the stream stops, but not before it has named the run (which
+  // the request's own signal bounds), so that the run can be cancelled too.
+  const stopWhenNamed = (): void => {
+    if (deps.signal.aborted && state.runId !== undefined) events.destroy(new Error('job cancelled'))
+  }
+  deps.signal.addEventListener('abort', stopWhenNamed, { once: true })
 
   const onUpdate = async (update: StreamUpdate): Promise<void> => {
     if (update.runId && state.runId === undefined) {
       state.runId = update.runId
+      deps.onRunStarted?.(update.runId)
+      stopWhenNamed()
       if (update.threadId) state.threadId = update.threadId
       logger.info(
         `Started run ${update.runId} of workflow ${request.workflowId}` +
@@ -159,6 +174,7 @@ async function readRunEvents(
     clearTimeout(idle)
     clearTimeout(untilDeadline)
     clearTimeout(afterTerminal)
+    deps.signal.removeEventListener('abort', stopWhenNamed)
     events.destroy()
   }
 }

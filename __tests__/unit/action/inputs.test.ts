@@ -99,7 +99,7 @@ describe('parseInputs problems', () => {
     for (const name of ['api-key', 'workflow-id', 'timeout', 'retries']) {
       expect(problems.filter(p => p.startsWith(`\`${name}\``))).toHaveLength(1)
     }
-    expect(problems.find(p => p.startsWith('`timeout`'))).toContain("(got 'soon')")
+    expect(problems.find(p => p.startsWith('`timeout`'))).toContain('(got "soon")')
   })
 
   it('lists the problems in the error message', async () => {
@@ -155,8 +155,8 @@ describe('parseInputs booleans', () => {
   it('rejects a word that is not a boolean', async () => {
     const problems = await problemsOf(validRaw({ wait: 'maybe', summary: 'sometimes' }))
     expect(problems).toEqual([
-      "`wait` must be true or false (got 'maybe')",
-      "`summary` must be true or false (got 'sometimes')"
+      '`wait` must be true or false (got "maybe")',
+      '`summary` must be true or false (got "sometimes")'
     ])
   })
 })

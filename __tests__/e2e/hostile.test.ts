@@ -1,0 +1,31 @@
+import { describe, it } from '@jest/globals'
+import { runAction } from '../../scripts/action-runner.js'
+import { actionNodes } from '../helpers/action-nodes.js'
+import { HOSTILE_SCENARIOS, hostileInputs } from '../helpers/hostile-scenarios.js'
+import { useSimulator } from '../helpers/platform.js'
+
+const sim = useSimulator()
+
+describe.each(actionNodes())(
+  'a hostile server, dist/index.js under Node $version',
+  ({ path: node }) => {
+    it.each(HOSTILE_SCENARIOS)('$name', async scenario => {
+      scenario.setup(sim)
+      const result = await runAction({
+        inputs: { ...hostileInputs(sim), ...scenario.inputs },
+        node
+      })
+      await scenario.check(
+        {
+          mode: 'dist',
+          failed: result.exitCode !== 0,
+          log: result.stdout,
+          outputs: result.outputs,
+          summary: result.summary,
+          elapsedMs: result.durationMs
+        },
+        sim
+      )
+    })
+  }
+)

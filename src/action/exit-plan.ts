@@ -1,0 +1,51 @@
+import type { CancelOutcome } from '../run/cancel.js'
+import type { RunState } from '../run/state.js'
+
+/** What the step knows as it ends, for deciding what becomes of the run. */
+export interface ExitFacts {
+  runId: string | undefined
+  finished: boolean
+  status: RunState['status']
+  /** The runner asked the step to stop (the job was cancelled or timed out). */
+  jobCancelled: boolean
+  /** The action itself failed (an API error) while the run was known. */
+  failed: boolean
+  wait: boolean
+  cancelOnExit: boolean
+}
+
+/**
+ * Whether the step cancels its run before it ends, and why. `settled` means the post step
+ * has nothing to do: the run is over, or it is meant to go on.
+ */
+export type ExitPlan = { cancel: true; why: string } | { cancel: false; settled: true }
+
+/**
+ * A run the step was waiting for is never left running unseen: it is cancelled when the job is
+ * cancelled, when `timeout` is spent, or when the step fails while following it, unless
+ * `cancel-on-exit` is false. A run started with `wait: false` is meant to go on.
+ */
+export function planExit(facts: ExitFacts): ExitPlan {
+  if (facts.runId === undefined || facts.finished || !facts.cancelOnExit) {
+    return { cancel: false, settled: true }
+  }
+  if (facts.jobCancelled) return { cancel: true, why: 'the job was cancelled' }
+  if (!facts.wait) return { cancel: false, settled: true }
+  if (facts.status === 'timed_out') return { cancel: true, why: '`timeout` was spent' }
+  if (facts.failed) return { cancel: true, why: 'the step failed while following it' }
+  return { cancel: false, settled: true }
+}
+
+/** The sentence that tells what became of a run the step stopped waiting for. */
+export function fateOfRun(outcome: CancelOutcome | 'kept'): string {
+  switch (outcome) {
+    case 'cancelled':
+      return 'The run was cancelled on the platform.'
+    case 'already-finished':
+      return 'The run had already finished on the platform.'
+    case 'failed':
+      return 'Cancelling it failed: it may still be running on the platform.'
+    case 'kept':
+      return 'The run goes on on the platform (cancel-on-exit is false).'
+  }
+}

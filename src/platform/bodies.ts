@@ -1,0 +1,43 @@
+/** Reading answer bodies: whole, as bytes, or only their start. */
+
+// A Content-Length is the server's word: it sizes the first buffer only up to this.
+const MAX_FIRST_BUFFER_BYTES = 256 * 1024 * 1024
+const DEFAULT_FIRST_BUFFER_BYTES = 64 * 1024
+
+/**
+ * A body as one buffer, filled in place (sized by the Content-Length when there is one), so a
+ * large answer is not held as its chunks and as their concatenation at once.
+ */
+export async function readBytes(
+  body: AsyncIterable<Uint8Array>,
+  contentLength: string | undefined
+): Promise<Buffer> {
+  const declared = Number(contentLength)
+  const first =
+    Number.isSafeInteger(declared) && declared >= 0
+      ? Math.min(declared, MAX_FIRST_BUFFER_BYTES)
+      : DEFAULT_FIRST_BUFFER_BYTES
+  let buffer = Buffer.allocUnsafe(first)
+  let size = 0
+  for await (const chunk of body) {
+    if (size + chunk.length > buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(buffer.length * 2, size + chunk.length))
+      buffer.copy(grown, 0, 0, size)
+      buffer = grown
+    }
+    buffer.set(chunk, size)
+    size += chunk.length
+  }
+  return buffer.subarray(0, size)
+}
+
+export async function readStart(body: AsyncIterable<Uint8Array>, limit: number): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body) {
+    chunks.push(Buffer.from(chunk))
+    size += chunk.length
+    if (size >= limit) break // leaving the loop destroys the body
+  }
+  return Buffer.concat(chunks).subarray(0, limit).toString('utf8')
+}

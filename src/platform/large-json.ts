@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto'
+
+/**
+ * A run's answer can carry an output of many megabytes in one JSON string. Parsed the usual way
+ * it is held three times at once (the bytes, the body as text, the parsed string; twice as many
+ * bytes as characters once any character is not Latin-1). Here the bytes are parsed with each
+ * very long string left where it is: the rest is parsed as usual, and a long string is decoded
+ * in pieces, on its way to the output file. See docs/platform-api.md, "Large outputs".
+ */
+
+/** A JSON string left in the answer's bytes. */
+export interface LargeText {
+  /** Its text in pieces, in order, no piece splitting a character. */
+  pieces(): Generator<string>
+  /** The whole text at once, for the rare shapes that need it. */
+  text(): string
+}
+
+export interface ParsedBody {
+  /** The JSON value, each long string in it replaced by a placeholder string. */
+  value: unknown
+  /** The long string a placeholder stands for; undefined for any other value. */
+  large(value: unknown): LargeText | undefined
+  /** Whether a string holds a placeholder (as part of a larger text, say). */
+  mentions(text: string): boolean
+  /** `value` with every placeholder replaced by `replace(text)`. */
+  replaced(value: unknown, replace: (text: LargeText, bytes: number) => string): unknown
+}
+
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+const PIECE_BYTES = 256 * 1024
+
+/**
+ * Parses JSON from bytes, leaving every string longer than `largeBytes` (as written) in place.
+ * Throws a SyntaxError, as JSON.parse does, when the bytes are not JSON.
+ */
+export function parseJsonBytes(
+  bytes: Buffer,
+  largeBytes: number,
+  pieceBytes = PIECE_BYTES
+): ParsedBody {
+  const tag = `large-json:${randomUUID()}:`
+  const spans: Array<[start: number, end: number]> = []
+  const parts: string[] = []
+  let copied = 0
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== QUOTE) continue
+    const end = closingQuote(bytes, i + 1)
+    if (end - i - 1 > largeBytes) {
+      parts.push(bytes.toString('utf8', copied, i), JSON.stringify(`${tag}${spans.length}`))
+      spans.push([i + 1, end])
+      copied = end + 1
+    }
+    i = end
+  }
+  parts.push(bytes.toString('utf8', copied))
+  const value: unknown = JSON.parse(parts.join(''))
+  const texts = spans.map(([start, end]) => largeText(bytes, start, end, pieceBytes))
+  // A long string that is not valid JSON text makes the whole answer unreadable, now.
+  for (const text of texts) for (const piece of text.pieces()) void piece
+
+  const large = (candidate: unknown): LargeText | undefined => {
+    if (typeof candidate !== 'string' || !candidate.startsWith(tag)) return undefined
+    return texts[Number(candidate.slice(tag.length))]
+  }
+  const replaced = (
+    inner: unknown,
+    replace: (text: LargeText, bytes: number) => string
+  ): unknown => {
+    const text = large(inner)
+    if (text !== undefined) {
+      const [start, end] = spans[texts.indexOf(text)]!
+      return replace(text, end - start)
+    }
+    if (Array.isArray(inner)) return inner.map(item => replaced(item, replace))
+    if (inner !== null && typeof inner === 'object') {
+      return Object.fromEntries(
+        Object.entries(inner).map(([key, item]) => [key, replaced(item, replace)])
+      )
+    }
+    return inner
+  }
+  return { value, large, mentions: text => text.includes(tag), replaced }
+}
+
+/** The index of the quote that ends the string whose text starts at `from`. */
+function closingQuote(bytes: Buffer, from: number): number {
+  for (let j = from; j < bytes.length; j++) {
+    if (bytes[j] === BACKSLASH) j++
+    else if (bytes[j] === QUOTE) return j
+  }
+  return bytes.length
+}
+
+function largeText(bytes: Buffer, start: number, end: number, pieceBytes: number): LargeText {
+  function* pieces(): Generator<string> {
+    for (let from = start; from < end;) {
+      const to = pieceEnd(bytes, from, Math.min(end, from + pieceBytes), end)
+      yield JSON.parse(`"${bytes.toString('utf8', from, to)}"`) as string
+      from = to
+    }
+  }
+  return { pieces, text: () => [...pieces()].join('') }
+}
+
+/**
+ * Moves a cut back so that it splits no UTF-8 character, no escape (`\n`, `\u00e9`) and no
+ * escaped surrogate pair (`\ud83d\ude00`), each of which must be decoded whole.
+ */
+function pieceEnd(bytes: Buffer, from: number, cut: number, end: number): number {
+  if (cut >= end) return end
+  let at = cut
+  while (at > from && ((bytes[at] ?? 0) & 0xc0) === 0x80) at--
+  // An escape that starts in the last 11 bytes (a `\uXXXX\uXXXX` pair is 12) may run past `at`.
+  for (let p = Math.max(from, at - 11); p < at; p++) {
+    if (bytes[p] !== BACKSLASH || !escapes(bytes, from, p)) continue
+    const length = bytes[p + 1] === 0x75 ? 6 : 2
+    const pair = length === 6 && isHighSurrogateEscape(bytes, p) ? 12 : length
+    if (p + pair > at) return p > from ? p : at
+    p += length - 1
+  }
+  return at
+}
+
+/** Whether the backslash at `p` starts an escape (it is not itself escaped). */
+function escapes(bytes: Buffer, from: number, p: number): boolean {
+  let run = 0
+  for (let k = p; k >= from && bytes[k] === BACKSLASH; k--) run++
+  return run % 2 === 1
+}
+
+function isHighSurrogateEscape(bytes: Buffer, p: number): boolean {
+  const hex = bytes.toString('latin1', p + 2, p + 6)
+  return /^d[89ab][0-9a-f]{2}$/i.test(hex)
+}
