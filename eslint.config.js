@@ -36,6 +36,6 @@ export default tseslint.config(
   },
   // Shared scenario checks hold expectations and are called from inside tests.
   { files: ['__tests__/helpers/**/*.ts'], rules: { 'jest/no-standalone-expect': 'off' } },
-  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   prettier
 )

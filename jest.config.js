@@ -13,6 +13,8 @@ export default {
   // The Node 20 and Node 24 binaries the end-to-end suites run dist/index.js under.
   globalSetup: '<rootDir>/__tests__/setup/global-setup.ts',
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup/remove-runner-folders.ts'],
+  // The suites spend most of their time waiting on servers and child processes: two at once.
+  maxWorkers: 2,
   testTimeout: 30000,
   verbose: false
 }

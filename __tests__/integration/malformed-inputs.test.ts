@@ -74,11 +74,12 @@ const TABLE: Array<[input: string, value: string, says: RegExp]> = [
   ['cancel-on-exit', 'sometimes', /must be true or false/],
   ['output-file', 'out\u0000.txt', /no control characters/],
   ['trigger-path', 'api/trigger', /a path starting with \//],
-  ['trigger-path', '/api/trigger?x=1', /no spaces, query or fragment/],
+  ['trigger-path', '/api/trigger?x=1', /no spaces, backslash, query or fragment/],
+  ['run-path', '/runs\\..\\admin/{run_id}', /no spaces, backslash, query or fragment/],
   ['run-path', '/api/runs/id', /must contain \{run_id\}/],
   ['run-path', '/api/../runs/{run_id}', /must not have a \. or \.\. segment/],
   ['cancel-path', '/runs/%2e%2e/{run_id}/cancel', /must not have a \. or \.\. segment/],
-  ['stream-path', '/stream with space', /no spaces, query or fragment/]
+  ['stream-path', '/stream with space', /no spaces, backslash, query or fragment/]
 ]
 
 describe('malformed inputs', () => {

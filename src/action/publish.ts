@@ -9,7 +9,7 @@ import { formatSeconds } from '../util/duration.js'
 import { getErrorMessage } from '../util/errors.js'
 import { boundedAnnotation, inertLine } from './core-logger.js'
 import { decideOutcome } from './outcome.js'
-import { renderRunCard } from './run-card.js'
+import type { CardPublishing } from './publish-card.js'
 
 /** Every output that action.yml declares, in the order they are set: the run's identity first. */
 export const OUTPUT_NAMES = [
@@ -20,7 +20,8 @@ export const OUTPUT_NAMES = [
   'duration',
   'output',
   'output-file',
-  'result'
+  'result',
+  'comment-url'
 ] as const
 type OutputName = (typeof OUTPUT_NAMES)[number]
 
@@ -32,8 +33,7 @@ export interface RunReport {
 }
 
 /** The inputs that shape publishing; undefined when the inputs themselves were invalid. */
-export interface PublishOptions {
-  summary: boolean
+export interface PublishOptions extends Omit<CardPublishing, 'startedAt'> {
   failOnError: boolean
 }
 
@@ -69,7 +69,9 @@ export async function publish(
     result:
       state.result === undefined
         ? undefined
-        : resultJson(state.result, state.resultReduced === true, redactor)
+        : resultJson(state.result, state.resultReduced === true, redactor),
+    // Set once the comment is posted, after every other output.
+    'comment-url': undefined
   }
   for (const name of OUTPUT_NAMES) {
     const value = outputs[name]
@@ -81,22 +83,27 @@ export async function publish(
     )
   }
 
-  if (options?.summary && (runId !== undefined || failure instanceof ApiError)) {
-    const card = renderRunCard({
-      workflowId: state.workflowId,
-      runId,
-      threadId: outputs['thread-id'],
-      status: state.status,
-      error,
-      output: written?.head,
-      duration,
-      outputFile: written?.file
-    })
-    try {
-      await core.summary.addRaw(r(card)!).write()
-    } catch (summaryError) {
-      core.warning(r(`Could not write the job summary: ${getErrorMessage(summaryError)}`)!)
-    }
+  if (options && (runId !== undefined || failure instanceof ApiError)) {
+    // The card's renderer is loaded only by a step that has a run (or an API error) to show.
+    const { publishCard } = await import('./publish-card.js')
+    const commentUrl = await publishCard(
+      {
+        workflowId: state.workflowId,
+        runId,
+        threadId: outputs['thread-id'],
+        status: state.status,
+        error,
+        output: written && {
+          head: written.head,
+          totalBytes: written.totalBytes,
+          file: written.file
+        },
+        duration
+      },
+      { ...options, startedAt: state.startedAt ?? now },
+      text => redactor.redact(text)
+    )
+    if (commentUrl !== undefined) core.setOutput('comment-url', commentUrl)
   }
 
   const outcome = decideOutcome({
@@ -136,7 +143,7 @@ function outputText(written: OutputSummary): string {
 /** The `result` output: the run object as valid JSON, made smaller (with a warning) if need be. */
 function resultJson(result: unknown, alreadyReduced: boolean, redactor: Redactor): string {
   const { json, reduced } = boundJson(
-    result,
+    redactor.redactValue(result),
     MAX_OUTPUT_BYTES,
     chars => `[left out of result: ${chars} characters; see the output and output-file outputs]`
   )
@@ -146,8 +153,7 @@ function resultJson(result: unknown, alreadyReduced: boolean, redactor: Redactor
         'fields (it is still valid JSON); the whole output is in `output-file`.'
     )
   }
-  // The key is replaced inside strings only, as `***`: the JSON stays valid.
-  return redactor.redact(json)
+  return json
 }
 
 function bounded(text: string, what: string): string {

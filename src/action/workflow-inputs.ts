@@ -1,12 +1,7 @@
-import { promises as fs } from 'node:fs'
-import path from 'node:path'
-import { lookup as lookupMimeType } from 'mime-types'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import type { WorkflowInputValue } from '../platform/client.js'
-import { errorCode } from '../util/errors.js'
-
-export const MAX_FILE_BYTES = 20 * 1024 * 1024
+import { resolveWorkflowInputs } from './workflow-files.js'
 
 const inputType = z.enum(['text', 'file', 'image'])
 const listEntry = z
@@ -39,11 +34,30 @@ export type WorkflowInputSpec = ListEntry
 const ACCEPTED_FORMS =
   'a JSON or YAML list of {name, type, value} (or {name, type: file|image, path}), or a map {name: value}'
 
+/** Reads the `inputs` input: its entries, with files read, or the problems, each naming the entry. */
+export async function readWorkflowInputs(
+  text: string,
+  workspace: string
+): Promise<{ inputs: WorkflowInputValue[]; problems: string[] }> {
+  const parsed = parseWorkflowInputs(text)
+  const resolved = await resolveWorkflowInputs(parsed.specs, workspace)
+  return { inputs: resolved.inputs, problems: [...parsed.problems, ...resolved.problems] }
+}
+
 /** Parses the `inputs` input. Returns the entries, or the problems, each naming the entry. */
 export function parseWorkflowInputs(text: string): {
   specs: WorkflowInputSpec[]
   problems: string[]
 } {
+  try {
+    return parseDocument(text)
+  } catch (error) {
+    if (!(error instanceof SelfReference)) throw error
+    return { specs: [], problems: ['refers to itself (a YAML alias inside its own value)'] }
+  }
+}
+
+function parseDocument(text: string): { specs: WorkflowInputSpec[]; problems: string[] } {
   if (text.trim() === '') return { specs: [], problems: [] }
   let document: unknown
   try {
@@ -57,7 +71,7 @@ export function parseWorkflowInputs(text: string): {
     }
   }
   if (document === null || document === undefined) return { specs: [], problems: [] }
-  if (Array.isArray(document)) return parseList(document.map(plainObjects))
+  if (Array.isArray(document)) return parseList(document.map(item => plainObjects(item)))
   if (document instanceof Map) return parseMap(document)
   return { specs: [], problems: [`must be ${ACCEPTED_FORMS}, not a single ${typeof document}`] }
 }
@@ -130,17 +144,23 @@ function scalarName(key: unknown): string | undefined {
   return undefined
 }
 
+/** YAML aliases can make a value that contains itself: it has no JSON form to send. */
+class SelfReference extends Error {}
+
 /** Maps (kept as such by the YAML reader) as plain objects, with their keys as text. */
-function plainObjects(value: unknown): unknown {
+function plainObjects(value: unknown, within: ReadonlySet<unknown> = new Set()): unknown {
+  if (value === null || typeof value !== 'object') return value
+  if (within.has(value)) throw new SelfReference()
+  const inside = new Set(within).add(value)
   if (value instanceof Map) {
     return Object.fromEntries(
       [...(value as Map<unknown, unknown>)].map(([key, inner]) => [
-        scalarName(key) ?? JSON.stringify(key),
-        plainObjects(inner)
+        scalarName(key) ?? String(JSON.stringify(plainObjects(key, inside))),
+        plainObjects(inner, inside)
       ])
     )
   }
-  return Array.isArray(value) ? value.map(plainObjects) : value
+  return Array.isArray(value) ? value.map(inner => plainObjects(inner, inside)) : value
 }
 
 function describeEntry(item: unknown, index: number): string {
@@ -173,67 +193,4 @@ function duplicateNames(specs: WorkflowInputSpec[]): string[] {
     seen.add(spec.name)
   }
   return problems
-}
-
-/**
- * Reads the files that entries name by `path` (relative to the workspace, and inside it) and
- * turns each into a `data:` URL; the platform receives `value`, never the path.
- */
-export async function resolveWorkflowInputs(
-  specs: WorkflowInputSpec[],
-  workspace: string
-): Promise<{ inputs: WorkflowInputValue[]; problems: string[] }> {
-  const inputs: WorkflowInputValue[] = []
-  const problems: string[] = []
-  const root = path.resolve(workspace)
-  for (const spec of specs) {
-    if (spec.path === undefined) {
-      inputs.push({ name: spec.name, type: spec.type, value: spec.value })
-      continue
-    }
-    const file = path.resolve(root, spec.path)
-    try {
-      // Resolved through links too, so that a symlink cannot reach outside the workspace.
-      if (!isInside(root, file) || !isInside(await fs.realpath(root), await fs.realpath(file))) {
-        problems.push(
-          `entry '${spec.name}': path '${spec.path}' is outside the workspace (${root})`
-        )
-        continue
-      }
-      const stat = await fs.stat(file)
-      if (!stat.isFile()) {
-        problems.push(`entry '${spec.name}': '${spec.path}' is not a file`)
-        continue
-      }
-      if (stat.size > MAX_FILE_BYTES) {
-        problems.push(
-          `entry '${spec.name}': '${spec.path}' is ${stat.size} bytes; files are sent inline, at most ${MAX_FILE_BYTES} bytes (20 MiB)`
-        )
-        continue
-      }
-      const mime = lookupMimeType(file) || 'application/octet-stream'
-      const content = await fs.readFile(file)
-      inputs.push({
-        name: spec.name,
-        type: spec.type,
-        value: `data:${mime};base64,${content.toString('base64')}`
-      })
-    } catch (error) {
-      const code = errorCode(error)
-      problems.push(
-        `entry '${spec.name}': cannot read '${spec.path}' (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`
-      )
-    }
-  }
-  return { inputs, problems }
-}
-
-function isInside(root: string, file: string): boolean {
-  const relative = path.relative(root, file)
-  return (
-    relative !== '' &&
-    relative !== '..' &&
-    !relative.startsWith(`..${path.sep}`) &&
-    !path.isAbsolute(relative)
-  )
 }

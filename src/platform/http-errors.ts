@@ -115,6 +115,19 @@ export function httpStatusError(
   }
 }
 
+// A TLS handshake that fails on the certificate: before a byte of the request is sent.
+const CERTIFICATE_ERROR_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID'
+])
+
 /** A request that got no HTTP answer: before it was sent (safe to retry) or after (maybe seen). */
 export function networkError(
   endpoint: Endpoint,
@@ -124,6 +137,14 @@ export function networkError(
 ): ApiError {
   const code = errorCode(error)
   const reason = `${code ? `${code}: ` : ''}${getErrorMessage(error)}`
+  if (code !== undefined && CERTIFICATE_ERROR_CODES.has(code)) {
+    return new ApiError(
+      `The platform's certificate for ${new URL(origin).host} is not trusted (${reason}); nothing ` +
+        'was sent. If the platform uses a private certificate authority, set NODE_EXTRA_CA_CERTS ' +
+        "in the job's env to the path of that authority's certificate (PEM).",
+      { kind: 'unreachable', cause: error }
+    )
+  }
   if (!sent) {
     // Nothing left this machine, so nothing can have started: never "a run may have started".
     return new ApiError(

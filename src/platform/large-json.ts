@@ -38,13 +38,16 @@ const PIECE_BYTES = 256 * 1024
 export function parseJsonBytes(
   bytes: Buffer,
   largeBytes: number,
-  pieceBytes = PIECE_BYTES
+  pieceBytes = PIECE_BYTES,
+  idFields: readonly string[] = []
 ): ParsedBody {
   const tag = `large-json:${randomUUID()}:`
   const spans: Array<[start: number, end: number]> = []
   const parts: string[] = []
-  let copied = 0
-  for (let i = 0; i < bytes.length; i++) {
+  // A byte order mark may open a JSON text (RFC 8259 lets a reader ignore it); JSON.parse would not.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  let copied = bom
+  for (let i = bom; i < bytes.length; i++) {
     if (bytes[i] !== QUOTE) continue
     const end = closingQuote(bytes, i + 1)
     if (end - i - 1 > largeBytes) {
@@ -55,7 +58,7 @@ export function parseJsonBytes(
     i = end
   }
   parts.push(bytes.toString('utf8', copied))
-  const value: unknown = JSON.parse(parts.join(''))
+  const value: unknown = JSON.parse(quoteLongIntegers(parts.join(''), idFields))
   const texts = spans.map(([start, end]) => largeText(bytes, start, end, pieceBytes))
   // A long string that is not valid JSON text makes the whole answer unreadable, now.
   for (const text of texts) for (const piece of text.pieces()) void piece
@@ -82,6 +85,20 @@ export function parseJsonBytes(
     return inner
   }
   return { value, large, mentions: text => text.includes(tag), replaced }
+}
+
+/**
+ * JSON text with each integer of more than 15 digits that is the value of one of `fields`
+ * written as a string: JSON.parse would round it (12345678901234567891 to …567000), and an id
+ * must stay exact. Outside strings only: a key's quotes inside a string are escaped.
+ */
+export function quoteLongIntegers(text: string, fields: readonly string[]): string {
+  if (fields.length === 0) return text
+  const keys = fields.map(field => field.replace(/[^\w]/g, '')).join('|')
+  return text.replace(
+    new RegExp(`((?<!\\\\)"(?:${keys})"\\s*:\\s*)(-?\\d{16,})(?=\\s*[,}\\]])`, 'g'),
+    '$1"$2"'
+  )
 }
 
 /** The index of the quote that ends the string whose text starts at `from`. */

@@ -1,5 +1,5 @@
 import { parseJsonBytes, type ParsedBody } from './large-json.js'
-import { parseRunSnapshot, type RunSnapshot } from './run-object.js'
+import { ID_FIELDS, parseRunSnapshot, type RunSnapshot } from './run-object.js'
 
 /** Strings longer than this stay in the answer's bytes: no step output could carry them whole. */
 const LARGE_STRING_BYTES = 512 * 1024
@@ -12,7 +12,7 @@ const LARGE_STRING_BYTES = 512 * 1024
 export function readRunAnswer(bytes: Buffer): RunSnapshot | undefined {
   let body: ParsedBody
   try {
-    body = parseJsonBytes(bytes, LARGE_STRING_BYTES)
+    body = parseJsonBytes(bytes, LARGE_STRING_BYTES, undefined, ID_FIELDS)
   } catch {
     return undefined
   }

@@ -1,35 +1,19 @@
 import { z } from 'zod'
 import type { LargeText } from './large-json.js'
+import { normalizeStatus, type RunStatus } from './status.js'
 
-export type RunStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled'
+// An id is at most this long: anything longer is no id, and would swell every output and card.
+const MAX_ID_CHARS = 1024
 
-const TERMINAL_STATUSES: ReadonlySet<RunStatus> = new Set(['completed', 'failed', 'cancelled'])
+// A number is an id only while it is exact: 12345678901234567891 would be read as …567000, and
+// the action would follow (and cancel) another run. Long integer ids are read as text instead
+// (large-json.ts quotes them before parsing).
+const identifier = z
+  .union([z.string().min(1).max(MAX_ID_CHARS), z.number().int().refine(Number.isSafeInteger)])
+  .transform(String)
 
-const STATUS_SPELLINGS: Record<string, RunStatus> = {
-  queued: 'pending',
-  pending: 'pending',
-  running: 'running',
-  in_progress: 'running',
-  started: 'running',
-  completed: 'completed',
-  succeeded: 'completed',
-  success: 'completed',
-  failed: 'failed',
-  error: 'failed',
-  cancelled: 'cancelled',
-  canceled: 'cancelled'
-}
-
-/** Maps the platform's spelling of a status; an unknown one is not terminal, so waiting goes on. */
-export function normalizeStatus(raw: string): RunStatus | undefined {
-  return STATUS_SPELLINGS[raw.trim().toLowerCase()]
-}
-
-export function isTerminal(status: RunStatus | undefined): boolean {
-  return status !== undefined && TERMINAL_STATUSES.has(status)
-}
-
-const identifier = z.union([z.string().min(1), z.number()]).transform(String)
+/** The fields whose integer values are ids, to be read as text when too long for a number. */
+export const ID_FIELDS = ['run_id', 'id', 'execution_id', 'thread_id']
 
 // Every field is optional and loosely typed: the platform's field names are not documented
 // (docs/platform-api.md), so the shape is checked, and anything unexpected is ignored, not fatal.
@@ -87,9 +71,13 @@ export interface RunSnapshot extends RunIdentity {
   rawReduced?: boolean
 }
 
+const RUN_FIELDS = ['run_id', 'execution_id', 'id', 'status']
+
 function unwrap(body: unknown): unknown {
   const wrapped = envelope.safeParse(body)
   if (!wrapped.success) return body
+  // A body that names a run or a status is the run itself, whatever `data` it also carries.
+  if (RUN_FIELDS.some(field => (body as Record<string, unknown>)[field] !== undefined)) return body
   for (const inner of [wrapped.data.data, wrapped.data.run]) {
     if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) return inner
   }

@@ -42,11 +42,14 @@ export class Sender {
     const { config } = this
     let transientFailures = 0
     for (let attempts = 1; ; attempts++) {
+      options.onInFlight?.(true)
       const attempt = await config.transport.send('POST', url, options)
       if (!attempt.ok) {
         const failure = (): ApiError =>
           networkError(endpoint, config.origin, attempt.error, attempt.sent)
-        if (attempt.sent || ++transientFailures > config.retries) throw failure()
+        if (attempt.sent) throw failure()
+        options.onInFlight?.(false)
+        if (++transientFailures > config.retries) throw failure()
         await this.pause(transientFailures - 1, undefined, options, failure)
         continue
       }
@@ -55,6 +58,8 @@ export class Sender {
       const retryAfterMs = parseRetryAfterMs(headerValue(answer, 'retry-after'), config.clock.now())
       const giveUp = (): ApiError =>
         httpStatusError(endpoint, answer.status, config.quote(answer.body), { attempts })
+      // A 4xx or a 503 started nothing; a 500, 502 or 504 may have.
+      if (answer.status < 500 || answer.status === 503) options.onInFlight?.(false)
       if (answer.status === 429) {
         // The cap rejects rather than queues: waiting for a slot is the point, bounded by `timeout`.
         const note =

@@ -2,11 +2,13 @@ import { createParser } from 'eventsource-parser'
 import { z } from 'zod'
 import {
   errorMessageFrom,
+  ID_FIELDS,
   identityFields,
   outputText,
   readIdentity,
   type RunIdentity
 } from './run-object.js'
+import { quoteLongIntegers } from './large-json.js'
 import { tryParseJson } from '../util/json.js'
 
 /** What one event of the run's stream says; every field is optional (docs/platform-api.md). */
@@ -31,7 +33,7 @@ const eventFields = z.looseObject({
 /** Reads one event's `data`: 'done' for `[DONE]`, undefined for data that is not a JSON object. */
 export function interpretEventData(data: string): StreamUpdate | 'done' | undefined {
   if (data.trim() === '[DONE]') return 'done'
-  const json = tryParseJson(data)
+  const json = tryParseJson(quoteLongIntegers(data, ID_FIELDS))
   if (json === undefined) return undefined
   const parsed = eventFields.safeParse(json.value)
   if (!parsed.success) return undefined

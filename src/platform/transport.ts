@@ -1,5 +1,5 @@
 import { subscribe } from 'node:diagnostics_channel'
-import { Agent, request, type Dispatcher } from 'undici'
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
 import type { Clock } from '../util/clock.js'
 import { errorCode } from '../util/errors.js'
 import type { Logger } from '../util/logger.js'
@@ -34,6 +34,11 @@ export interface RequestContext {
    * is let finish (briefly) after the job is cancelled, so that its run can be cancelled too.
    */
   requestSignal?: AbortSignal
+  /**
+   * Told, for a trigger, whether an attempt may be creating a run right now: true while it is
+   * on its way, false once the platform has certainly refused it (a 429 or 503 to wait out).
+   */
+  onInFlight?: (inFlight: boolean) => void
 }
 
 export interface SendOptions extends RequestContext {
@@ -89,9 +94,18 @@ function watchHeaders(): void {
   })
 }
 
-/** The one dispatcher of the action: connection pooling and the connect timeout. */
+/**
+ * The one dispatcher of the action, for the platform and the GitHub API alike: connection
+ * pooling, the connect timeout, and the proxy that HTTPS_PROXY, HTTP_PROXY and NO_PROXY (in
+ * either case) name. A proxy tunnels https:// with CONNECT and takes http:// in absolute form.
+ * A private certificate authority is trusted through NODE_EXTRA_CA_CERTS, which Node reads.
+ */
 export function createDispatcher(): Dispatcher {
-  return new Agent({ connect: { timeout: 10_000 }, keepAliveTimeout: 10_000 })
+  return new EnvHttpProxyAgent({
+    connect: { timeout: 10_000 },
+    keepAliveTimeout: 10_000,
+    proxyTunnel: false
+  })
 }
 
 export class HttpTransport {
@@ -192,36 +206,32 @@ export class HttpTransport {
     location: string,
     hop: number
   ): URL {
+    // A POST answered by anything but "repeat it there" (307, 308) has usually been carried out.
+    const keepsMethod = status === 307 || status === 308
+    const ambiguous = method === 'POST' && !keepsMethod
+    const refuse = (why: string): ApiError =>
+      new ApiError(
+        `The platform answered ${method} ${url.pathname} with a redirect (HTTP ${status}) ${why}` +
+          (ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : ''),
+        { kind: 'protocol', httpStatus: status, runMayHaveStarted: ambiguous }
+      )
     let target: URL
     try {
       target = new URL(location, url)
     } catch {
-      throw new ApiError(
-        `The platform answered ${method} ${url.pathname} with a redirect (HTTP ${status}) to ` +
-          `${JSON.stringify(location.slice(0, 200))}, which is not a URL; the action does not follow it. ` +
-          'Check `base-url` and the endpoint paths.' +
-          (method === 'POST' ? `\n${RUN_MAY_HAVE_STARTED}` : ''),
-        { kind: 'protocol', httpStatus: status, runMayHaveStarted: method === 'POST' }
+      throw refuse(
+        `to ${JSON.stringify(location.slice(0, 200))}, which is not a URL; the action does not ` +
+          'follow it. Check `base-url` and the endpoint paths.'
       )
     }
     if (target.origin !== firstUrl.origin) {
-      throw new ApiError(
-        `The platform redirected ${method} ${url.pathname} to another origin (${target.origin}); ` +
-          'the action does not follow it, so that the API key is not sent there. ' +
-          'Set `base-url` to the API host itself.',
-        { kind: 'protocol', httpStatus: status }
+      throw refuse(
+        `to another origin (${target.origin}); the action does not follow it, so that the API ` +
+          'key is not sent there. Set `base-url` to the API host itself.'
       )
     }
-    const keepsMethod = status === 307 || status === 308
     if ((!keepsMethod && method !== 'GET') || hop >= MAX_REDIRECTS) {
-      // A POST answered by "see other" has usually been carried out.
-      const ambiguous = method === 'POST'
-      throw new ApiError(
-        `The platform answered ${method} ${url.pathname} with a redirect (HTTP ${status}) ` +
-          'that the action will not follow. Check `base-url` and the endpoint paths.' +
-          (ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : ''),
-        { kind: 'protocol', httpStatus: status, runMayHaveStarted: ambiguous }
-      )
+      throw refuse('that the action will not follow. Check `base-url` and the endpoint paths.')
     }
     return target
   }

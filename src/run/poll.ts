@@ -1,5 +1,6 @@
 import { ApiError, type ApiErrorKind } from '../platform/api-error.js'
-import { isTerminal, type RunSnapshot } from '../platform/run-object.js'
+import type { RunSnapshot } from '../platform/run-object.js'
+import { isTerminal } from '../platform/status.js'
 import type { RequestContext } from '../platform/client.js'
 import type { Clock } from '../util/clock.js'
 import type { RunDeps } from './deps.js'
@@ -90,8 +91,8 @@ export async function followRun(
 ): Promise<void> {
   const { clock, logger } = deps
   if (state.runId !== runId) {
-    state.runId = runId
     deps.onRunStarted?.(runId)
+    state.runId = runId
   }
   if (state.finished) return
   let lastStatus = state.status

@@ -1,4 +1,5 @@
-import { isTerminal, type RunSnapshot, type RunStatus } from '../platform/run-object.js'
+import type { RunSnapshot } from '../platform/run-object.js'
+import { isTerminal, type RunStatus } from '../platform/status.js'
 import { formatSeconds } from '../util/duration.js'
 import type { RunTiming } from './timing.js'
 
@@ -24,6 +25,8 @@ export interface RunState {
   finishedAt?: number
   /** The platform reported a terminal status: there is nothing left to wait for or cancel. */
   finished: boolean
+  /** A trigger is (or was, when it failed) on its way, and may have started a run not yet named. */
+  triggerInFlight?: boolean
 }
 
 export function newRunState(): RunState {

@@ -1,7 +1,7 @@
 import type { LiveLog } from '../output/live-log.js'
 import type { EventBytes, TriggerRequest } from '../platform/client.js'
 import { ApiError } from '../platform/api-error.js'
-import { isTerminal } from '../platform/run-object.js'
+import { isTerminal } from '../platform/status.js'
 import { readEventStream, type StreamUpdate } from '../platform/stream-events.js'
 import { abortedLater } from '../util/abort.js'
 import { getErrorMessage } from '../util/errors.js'
@@ -42,7 +42,8 @@ export async function streamRun(
     deadline: timing.deadline,
     signal: deps.signal,
     // Also bounds the stream itself: after a cancel, only until the event that names the run.
-    requestSignal: abortedLater(deps.signal, TRIGGER_SETTLE_MS)
+    requestSignal: abortedLater(deps.signal, TRIGGER_SETTLE_MS),
+    onInFlight: inFlight => (state.triggerInFlight = inFlight)
   })
   if (answer.kind === 'run') {
     // The platform answered with a run object rather than a stream: follow it by polling.
@@ -123,8 +124,8 @@ async function readRunEvents(
 
   const onUpdate = async (update: StreamUpdate): Promise<void> => {
     if (update.runId && state.runId === undefined) {
-      state.runId = update.runId
       deps.onRunStarted?.(update.runId)
+      state.runId = update.runId
       stopWhenNamed()
       if (update.threadId) state.threadId = update.threadId
       logger.info(

@@ -23,7 +23,8 @@ export async function triggerRun(
   const run = await deps.client.trigger(request, {
     deadline: timing.deadline,
     signal: deps.signal,
-    requestSignal: abortedLater(deps.signal, TRIGGER_SETTLE_MS)
+    requestSignal: abortedLater(deps.signal, TRIGGER_SETTLE_MS),
+    onInFlight: inFlight => (state.triggerInFlight = inFlight)
   })
   await recordTriggeredRun(run, deps, state)
   // Cancelled while the trigger was on its way: the run is known now, and the caller cancels it.
@@ -40,8 +41,9 @@ export async function recordTriggeredRun(
   deps: RunDeps,
   state: RunState
 ): Promise<void> {
-  state.runId = run.runId
+  // Told first: an id the action must not use is refused before anything uses it.
   deps.onRunStarted?.(run.runId)
+  state.runId = run.runId
   recordSnapshot(state, run, deps.clock.now())
   if (run.output !== undefined) await deps.sink.replace(run.output)
 }

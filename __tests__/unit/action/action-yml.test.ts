@@ -5,12 +5,13 @@ import { describe, expect, it } from '@jest/globals'
 import { parse as parseYaml } from 'yaml'
 import { INPUT_NAMES, parseInputs } from '../../../src/action/inputs.js'
 import { OUTPUT_NAMES } from '../../../src/action/publish.js'
-import type { ActionInputs, RawInputs } from '../../../src/action/inputs.js'
+import type { RawInputs } from '../../../src/action/inputs.js'
+import type { ActionInputs } from '../../../src/action/settings.js'
 
 interface ActionYml {
   inputs: Record<string, { description?: string; required?: boolean; default?: string }>
   outputs: Record<string, { description?: string }>
-  runs: { using: string; main: string }
+  runs: { using: string; main: string; post?: string; 'post-if'?: string }
 }
 
 // Read at once, not in beforeAll: the table of per-input cases below is built from it.
@@ -23,9 +24,10 @@ const declaredRequired = Object.entries(action.inputs)
 /** Valid values for the required inputs (a test below checks these are the required ones). */
 const REQUIRED: Partial<RawInputs> = {
   'api-key': 'sk-test-key',
-  'base-url': 'https://api.example.com/platform',
-  'workflow-id': 'wf-1'
+  'base-url': 'https://api.example.com/platform'
 }
+/** And one of the inputs required only conditionally, so that the settings are complete. */
+const SAMPLE: Partial<RawInputs> = { ...REQUIRED, 'workflow-id': 'wf-1' }
 
 function emptyRaw(): RawInputs {
   return Object.fromEntries(INPUT_NAMES.map(name => [name, undefined])) as RawInputs
@@ -33,7 +35,8 @@ function emptyRaw(): RawInputs {
 
 /** Settings in a comparable form (a URL compares by its href). */
 function comparable(inputs: ActionInputs): Record<string, unknown> {
-  return { ...inputs, baseUrl: inputs.baseUrl.href }
+  // `secrets` holds the GitHub token, whose default is an expression only the runner evaluates.
+  return { ...inputs, secrets: undefined, baseUrl: inputs.baseUrl.href }
 }
 
 describe('action.yml', () => {
@@ -56,7 +59,16 @@ describe('action.yml', () => {
     } catch (error) {
       problems = (error as { problems: string[] }).problems
     }
-    expect(problems.map(p => /^`([^`]+)`/.exec(p)?.[1]).sort()).toEqual(declaredRequired)
+    const reported = problems.map(p => /^`([^`]+)`/.exec(p)?.[1] ?? '').sort()
+    // An input required only without another (workflow-id without run-id) says so in action.yml.
+    const conditional = reported.filter(name => !declaredRequired.includes(name))
+    for (const name of conditional) {
+      expect([name, action.inputs[name]?.description]).toEqual([
+        name,
+        expect.stringMatching(/Required unless/)
+      ])
+    }
+    expect(reported.filter(name => declaredRequired.includes(name))).toEqual(declaredRequired)
   })
 
   it('has defaults that give the same settings as leaving the inputs empty', async () => {
@@ -66,29 +78,33 @@ describe('action.yml', () => {
       if (fallback !== undefined) withDefaults[name] = String(fallback)
     }
     const workspace = os.tmpdir()
-    const fromYml = await parseInputs({ ...withDefaults, ...REQUIRED }, workspace)
-    const fromSchema = await parseInputs({ ...emptyRaw(), ...REQUIRED }, workspace)
+    const fromYml = await parseInputs({ ...withDefaults, ...SAMPLE }, workspace)
+    const fromSchema = await parseInputs({ ...emptyRaw(), ...SAMPLE }, workspace)
     expect(comparable(fromYml)).toEqual(comparable(fromSchema))
   })
 
-  it.each(INPUT_NAMES.filter(name => !declaredRequired.includes(name)))(
+  it.each(INPUT_NAMES.filter(name => !(name in SAMPLE)))(
     'has a default for %s that agrees with inputs.ts',
     async name => {
       const fallback = action.inputs[name]?.default
       expect(typeof fallback).toBe('string')
       const workspace = os.tmpdir()
       const fromYml = await parseInputs(
-        { ...emptyRaw(), ...REQUIRED, [name]: String(fallback) },
+        { ...emptyRaw(), ...SAMPLE, [name]: String(fallback) },
         workspace
       )
-      const fromSchema = await parseInputs({ ...emptyRaw(), ...REQUIRED }, workspace)
+      const fromSchema = await parseInputs({ ...emptyRaw(), ...SAMPLE }, workspace)
       expect(comparable(fromYml)).toEqual(comparable(fromSchema))
     }
   )
 
   it('runs on node24 from dist/index.js', () => {
     expect(action.runs.using).toBe('node24')
+    expect(action.inputs['github-token']?.default).toBe('${{ github.token }}')
     expect(action.runs.main).toBe('dist/index.js')
+    // The same entry cleans up after the job, whatever happened to it.
+    expect(action.runs.post).toBe('dist/index.js')
+    expect(action.runs['post-if']).toBe('always()')
   })
 
   it('declares exactly the outputs that publish.ts sets', () => {
@@ -118,3 +134,20 @@ async function sourceFiles(dir: string): Promise<string[]> {
     .filter(entry => entry.isFile() && entry.name.endsWith('.ts'))
     .map(entry => path.join(entry.parentPath, entry.name))
 }
+
+describe('README.md', () => {
+  const readme = readFileSync(path.join(process.cwd(), 'README.md'), 'utf8')
+  /** The first column of the table under a `## heading`, as `names`. */
+  function tableNames(heading: string): string[] {
+    const section = readme.split(/^## /m).find(part => part.startsWith(`${heading}\n`)) ?? ''
+    return [...section.matchAll(/^\| `([a-z-]+)` +\|/gm)].map(match => match[1]!).sort()
+  }
+
+  it('documents exactly the inputs of action.yml, in its Inputs table', () => {
+    expect(tableNames('Inputs')).toEqual(Object.keys(action.inputs).sort())
+  })
+
+  it('documents exactly the outputs of action.yml, in its Outputs table', () => {
+    expect(tableNames('Outputs')).toEqual(Object.keys(action.outputs).sort())
+  })
+})

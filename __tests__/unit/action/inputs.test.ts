@@ -4,7 +4,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { InputError, INPUT_NAMES, parseInputs } from '../../../src/action/inputs.js'
 import { DEFAULT_PATHS } from '../../../src/platform/endpoints.js'
-import type { ActionInputs, RawInputs } from '../../../src/action/inputs.js'
+import type { RawInputs } from '../../../src/action/inputs.js'
+import type { ActionInputs } from '../../../src/action/settings.js'
 
 const KEY = 'sk-test-0123456789abcdef'
 
@@ -56,8 +57,10 @@ describe('parseInputs defaults', () => {
     expect(inputs.apiKey).toBe(KEY)
     expect(inputs.baseUrl.href).toBe('https://api.example.com/')
     expect(inputs.workflowId).toBe('wf-123')
-    expect(inputs.workflowInputs).toEqual([])
-    expect(inputs.threadId).toBeUndefined()
+    expect(inputs.start).toEqual({
+      kind: 'trigger',
+      request: { workflowId: 'wf-123', inputs: [], threadId: undefined }
+    })
     expect(inputs.wait).toBe(true)
     expect(inputs.timeoutMs).toBe(600_000)
     expect(inputs.pollIntervalMs).toBe(1000)
@@ -126,7 +129,7 @@ describe('parseInputs problems', () => {
     const inputs = await settings({
       inputs: '- name: q\n  value: hi\n- name: f\n  type: file\n  path: a.txt'
     })
-    expect(inputs.workflowInputs).toEqual([
+    expect(inputs.start.kind === 'trigger' && inputs.start.request.inputs).toEqual([
       { name: 'q', type: 'text', value: 'hi' },
       { name: 'f', type: 'file', value: `data:text/plain;base64,${btoa('abc')}` }
     ])
@@ -349,8 +352,12 @@ describe('parseInputs secrets and ids', () => {
   })
 
   it('reads a thread id and rejects one with a space', async () => {
-    expect((await settings({ 'thread-id': 'thread-9' })).threadId).toBe('thread-9')
-    expect((await settings({ 'thread-id': '' })).threadId).toBeUndefined()
+    const threadOf = async (given: string) => {
+      const { start } = await settings({ 'thread-id': given })
+      return start.kind === 'trigger' ? start.request.threadId : 'not a trigger'
+    }
+    expect(await threadOf('thread-9')).toBe('thread-9')
+    expect(await threadOf('')).toBeUndefined()
     const problems = await problemsOf(validRaw({ 'thread-id': 'a b' }))
     expect(problems).toEqual([expect.stringMatching(/^`thread-id` must be one word/)])
   })

@@ -49,8 +49,23 @@ describe('Redactor', () => {
     expect(new Redactor(['']).longestSecretLength).toBe(0)
   })
 
-  it('reports the longest form of any secret', () => {
-    expect(new Redactor(['abc']).longestSecretLength).toBe(3)
-    expect(new Redactor(['a b']).longestSecretLength).toBe('a%20b'.length)
+  it('reports the longest form of any secret: every character escaped as \\uXXXX', () => {
+    expect(new Redactor(['abc']).longestSecretLength).toBe(3 * 6)
+    expect(new Redactor(['a b', 'abcdef']).longestSecretLength).toBe(6 * 6)
+    expect(new Redactor([]).longestSecretLength).toBe(0)
+  })
+
+  it('removes a secret with any of its characters escaped, in JSON or in a URL', () => {
+    const redactor = new Redactor(['sk-live/0123456789abcdef'])
+    for (const spelled of [
+      'sk-live\\/0123456789abcdef',
+      'sk\\u002dlive\\u002F0123456789abcdef',
+      'sk%2Dlive%2f0123456789abcdef',
+      '\\u0073k-live/0123456789abcdef'
+    ]) {
+      expect(redactor.redact(`before ${spelled} after`)).toBe('before *** after')
+    }
+    // Letters are not matched in another case: that would be another text.
+    expect(redactor.redact('SK-LIVE/0123456789ABCDEF')).toBe('SK-LIVE/0123456789ABCDEF')
   })
 })

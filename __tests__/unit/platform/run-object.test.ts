@@ -1,12 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  errorMessageFrom,
-  isTerminal,
-  normalizeStatus,
-  outputText,
-  parseRunSnapshot
-} from '../../../src/platform/run-object.js'
-import type { RunStatus } from '../../../src/platform/run-object.js'
+import { errorMessageFrom, outputText, parseRunSnapshot } from '../../../src/platform/run-object.js'
+import { isTerminal, normalizeStatus, type RunStatus } from '../../../src/platform/status.js'
 
 const run = { run_id: 'r-1', thread_id: 't-1', status: 'completed', output: 'Hello' }
 

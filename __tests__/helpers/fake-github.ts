@@ -1,0 +1,294 @@
+import { createServer } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface FakeComment {
+  id: number
+  node_id: string
+  body: string
+  user: { login: string; id: number; type: 'Bot' | 'User' }
+  html_url: string
+  created_at: string
+  updated_at: string
+}
+
+interface SeedComment {
+  body: string
+  login: string
+  created_at?: string
+}
+
+interface RecordedRequest {
+  method: string
+  /** Path with the query string, prefix included. */
+  path: string
+  headers: IncomingHttpHeaders
+  body: string
+  status?: number
+}
+
+interface Fault {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+  /** How many matching requests get this answer; 1 unless told. */
+  times?: number
+  method?: string
+  /** Tested against the recorded path (prefix and query included); no `g` flag. */
+  path?: RegExp
+}
+
+export interface FakeGitHubOptions {
+  /** e.g. '/api/v3' for a GitHub Enterprise Server base URL. */
+  prefix?: string
+  /** token → login. */
+  tokens?: Record<string, string>
+}
+
+export interface FakeGitHub {
+  /** origin + prefix: Octokit's baseUrl. */
+  url: string
+  origin: string
+  /** Where Octokit's graphql() posts for this baseUrl. */
+  graphqlUrl: string
+  requests: RecordedRequest[]
+  comments(owner: string, repo: string, number: number): FakeComment[]
+  seed(owner: string, repo: string, number: number, comments: SeedComment[]): FakeComment[]
+  injectFault(fault: Fault): void
+  reset(): void
+  close(): Promise<void>
+}
+
+export const ACTIONS_TOKEN = 'ghs_test'
+export const ACTIONS_LOGIN = 'github-actions[bot]'
+export const MAX_BODY = 65536
+
+type Reply = { status: number; body?: unknown; headers?: Record<string, string> }
+
+const DOCS = 'https://docs.github.com/rest'
+const fail = (status: number, message: string, docs = DOCS, extra: object = {}): Reply => ({
+  status,
+  body: { message, ...extra, documentation_url: docs, status: String(status) }
+})
+
+// GitHub counts characters, not UTF-16 units: an emoji is one of the 65,536.
+const tooLong = (body: string, docs: string): Reply | undefined =>
+  body.length > MAX_BODY && [...body].length > MAX_BODY
+    ? fail(422, 'Validation Failed', docs, {
+        errors: [
+          {
+            resource: 'IssueComment',
+            code: 'custom',
+            field: 'body',
+            message: `body is too long (maximum is ${MAX_BODY} characters)`
+          }
+        ]
+      })
+    : undefined
+
+// Second precision, as GitHub's timestamps have.
+const timestamp = (date = new Date()): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+
+// GITHUB_TOKEN and app installation tokens are `ghs_` tokens acting as a `[bot]` login.
+const isAppToken = (token: string, login: string): boolean =>
+  token.startsWith('ghs_') || login.endsWith('[bot]')
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise(resolve => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')))
+  })
+}
+
+function parseJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text)
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+  const prefix = (options.prefix ?? '').replace(/\/+$/, '').replace(/^(?=[^/])/, '/')
+  const graphqlPath = /\/api\/v3$/.test(prefix)
+    ? prefix.replace(/\/v3$/, '/graphql')
+    : `${prefix}/graphql`
+  const tokens = options.tokens ?? { [ACTIONS_TOKEN]: ACTIONS_LOGIN }
+  const requests: RecordedRequest[] = []
+  const threads = new Map<string, FakeComment[]>()
+  const faults: Fault[] = []
+  const userIds = new Map<string, number>([[ACTIONS_LOGIN, 41898282]])
+  // Never restarted, not even by reset(): an id from an earlier test never names a new comment.
+  let nextId = 1_000_000_001
+  let origin = ''
+
+  const key = (owner: string, repo: string, number: number) =>
+    `${owner}/${repo}#${number}`.toLowerCase()
+  const thread = (owner: string, repo: string, number: number): FakeComment[] => {
+    const k = key(owner, repo, number)
+    const list = threads.get(k) ?? []
+    threads.set(k, list)
+    return list
+  }
+  const userOf = (login: string): FakeComment['user'] => {
+    if (!userIds.has(login)) userIds.set(login, 1000 + userIds.size)
+    return { login, id: userIds.get(login) ?? 0, type: login.endsWith('[bot]') ? 'Bot' : 'User' }
+  }
+  const create = (owner: string, repo: string, number: number, seed: SeedComment) => {
+    const id = nextId++
+    const at = seed.created_at ?? timestamp()
+    const comment: FakeComment = {
+      id,
+      node_id: `IC_kwDO${Buffer.from(String(id)).toString('base64url')}`,
+      body: seed.body,
+      user: userOf(seed.login),
+      html_url: `https://github.com/${owner}/${repo}/pull/${number}#issuecomment-${id}`,
+      created_at: at,
+      updated_at: at
+    }
+    thread(owner, repo, number).push(comment)
+    return comment
+  }
+  // GitHub answers 404 for a comment id of another repository's.
+  const findComment = (owner: string, repo: string, id: number) => {
+    const repoKey = `${owner}/${repo}#`.toLowerCase()
+    for (const [k, list] of threads) {
+      const found = k.startsWith(repoKey) ? list.find(c => c.id === id) : undefined
+      if (found) return found
+    }
+    return undefined
+  }
+
+  const listComments = (url: URL, list: FakeComment[]): Reply => {
+    const asked = Number(url.searchParams.get('per_page') ?? 30)
+    const perPage = Number.isInteger(asked) && asked > 0 ? Math.min(asked, 100) : 30
+    const askedPage = Number(url.searchParams.get('page') ?? 1)
+    const page = Number.isInteger(askedPage) && askedPage > 0 ? askedPage : 1
+    const last = Math.max(1, Math.ceil(list.length / perPage))
+    const link = (p: number, rel: string) => {
+      const target = new URL(url.pathname + url.search, origin)
+      target.searchParams.set('page', String(p))
+      return `<${target.href}>; rel="${rel}"`
+    }
+    // GitHub's order, and no Link header at all when everything fits on one page.
+    const links: string[] = []
+    if (page > 1) links.push(link(Math.min(page - 1, last), 'prev'))
+    if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'))
+    if (page > 1) links.push(link(1, 'first'))
+    const body = list.slice((page - 1) * perPage, page * perPage)
+    return { status: 200, body, headers: links.length > 0 ? { link: links.join(', ') } : {} }
+  }
+
+  const route = (method: string, url: URL, text: string, login: string, app: boolean): Reply => {
+    const json = parseJson(text)
+    const bodyOf = (docs: string): Reply | string => {
+      if (text !== '' && !json) return fail(400, 'Problems parsing JSON', docs)
+      const body = json?.body
+      if (typeof body !== 'string')
+        return fail(422, `Invalid request.\n\n"body" wasn't supplied.`, docs)
+      return tooLong(body, docs) ?? body
+    }
+    if (url.pathname === graphqlPath && method === 'POST') {
+      const query = typeof json?.query === 'string' ? json.query : ''
+      if (/\bviewer\b/.test(query) && /\blogin\b/.test(query)) {
+        return { status: 200, body: { data: { viewer: { login } } } }
+      }
+      const errors = [{ message: 'the fake GitHub answers only viewer { login }' }]
+      return { status: 200, body: { errors } }
+    }
+    if (!url.pathname.startsWith(`${prefix}/`)) return fail(404, 'Not Found')
+    const path = url.pathname.slice(prefix.length)
+    if (path === '/user' && method === 'GET') {
+      const docs = `${DOCS}/users/users#get-the-authenticated-user`
+      if (app) return fail(403, 'Resource not accessible by integration', docs)
+      return { status: 200, body: userOf(login) }
+    }
+    const issue = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path)
+    if (issue) {
+      const [, owner = '', repo = '', number = ''] = issue
+      if (method === 'GET') return listComments(url, thread(owner, repo, Number(number)))
+      if (method !== 'POST') return fail(404, 'Not Found')
+      const body = bodyOf(`${DOCS}/issues/comments#create-an-issue-comment`)
+      if (typeof body !== 'string') return body
+      return { status: 201, body: create(owner, repo, Number(number), { body, login }) }
+    }
+    const single = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path)
+    if (single && method === 'PATCH') {
+      const [, owner = '', repo = '', id = ''] = single
+      const docs = `${DOCS}/issues/comments#update-an-issue-comment`
+      const comment = findComment(owner, repo, Number(id))
+      if (!comment) return fail(404, 'Not Found', docs)
+      const body = bodyOf(docs)
+      if (typeof body !== 'string') return body
+      Object.assign(comment, { body, updated_at: timestamp() })
+      return { status: 200, body: comment }
+    }
+    return fail(404, 'Not Found')
+  }
+
+  const answer = (method: string, url: URL, record: RecordedRequest): Reply => {
+    const index = faults.findIndex(
+      f => (!f.method || f.method.toUpperCase() === method) && (!f.path || f.path.test(record.path))
+    )
+    const fault = faults[index]
+    if (fault) {
+      fault.times = (fault.times ?? 1) - 1
+      if (fault.times <= 0) faults.splice(index, 1)
+      return { status: fault.status, body: fault.body, headers: fault.headers }
+    }
+    const given = /^(?:token|bearer)\s+(\S+)$/i.exec(record.headers.authorization ?? '')?.[1]
+    const login = given === undefined ? undefined : tokens[given]
+    if (given === undefined || login === undefined) return fail(401, 'Bad credentials')
+    return route(method, url, record.body, login, isAppToken(given, login))
+  }
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const method = req.method ?? 'GET'
+    const path = req.url ?? '/'
+    const record: RecordedRequest = {
+      method,
+      path,
+      headers: req.headers,
+      body: await readBody(req)
+    }
+    requests.push(record)
+    const reply = answer(method, new URL(path, origin), record)
+    record.status = reply.status
+    const text = reply.body === undefined ? '' : JSON.stringify(reply.body)
+    res.writeHead(reply.status, {
+      ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+      'content-length': Buffer.byteLength(text),
+      ...reply.headers
+    })
+    res.end(text)
+  }
+
+  const server = createServer((req, res) => void handle(req, res))
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+
+  return {
+    url: origin + prefix,
+    origin,
+    graphqlUrl: origin + graphqlPath,
+    requests,
+    comments: (owner, repo, number) => structuredClone(threads.get(key(owner, repo, number)) ?? []),
+    seed: (owner, repo, number, comments) =>
+      comments.map(c => structuredClone(create(owner, repo, number, c))),
+    injectFault: fault => void faults.push({ ...fault }),
+    reset: () => {
+      requests.length = 0
+      faults.length = 0
+      threads.clear()
+    },
+    close: () =>
+      new Promise<void>(resolve => {
+        server.close(() => resolve())
+        // Keep-alive sockets would otherwise hold close() open until they time out.
+        server.closeAllConnections()
+      })
+  }
+}

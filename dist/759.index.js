@@ -1,0 +1,268 @@
+export const id = 759;
+export const ids = [759];
+export const modules = {
+
+/***/ 3759:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  readWorkflowInputs: () => (/* binding */ readWorkflowInputs)
+});
+
+// UNUSED EXPORTS: parseWorkflowInputs
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(8816);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/action/workflow-files.ts
+
+
+
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/**
+ * Reads the files that entries name by `path` (relative to the workspace, and inside it) and
+ * turns each into a `data:` URL; the platform receives `value`, never the path.
+ */
+async function resolveWorkflowInputs(specs, workspace) {
+    const inputs = [];
+    const problems = [];
+    const root = external_node_path_default().resolve(workspace);
+    for (const spec of specs) {
+        if (spec.path === undefined) {
+            inputs.push({ name: spec.name, type: spec.type, value: spec.value });
+            continue;
+        }
+        const file = external_node_path_default().resolve(root, spec.path);
+        try {
+            // Resolved through links too, so that a symlink cannot reach outside the workspace.
+            if (!isInside(root, file) || !isInside(await external_node_fs_.promises.realpath(root), await external_node_fs_.promises.realpath(file))) {
+                problems.push(`entry '${spec.name}': path '${spec.path}' is outside the workspace (${root})`);
+                continue;
+            }
+            const stat = await external_node_fs_.promises.stat(file);
+            if (!stat.isFile()) {
+                problems.push(`entry '${spec.name}': '${spec.path}' is not a file`);
+                continue;
+            }
+            if (stat.size > MAX_FILE_BYTES) {
+                problems.push(`entry '${spec.name}': '${spec.path}' is ${stat.size} bytes; files are sent inline, at most ${MAX_FILE_BYTES} bytes (20 MiB)`);
+                continue;
+            }
+            const { lookup } = await __webpack_require__.e(/* import() */ 96).then(__webpack_require__.t.bind(__webpack_require__, 4096, 19));
+            const mime = lookup(file) || 'application/octet-stream';
+            const content = await external_node_fs_.promises.readFile(file);
+            inputs.push({
+                name: spec.name,
+                type: spec.type,
+                value: `data:${mime};base64,${content.toString('base64')}`
+            });
+        }
+        catch (error) {
+            const code = (0,errors/* errorCode */.C)(error);
+            problems.push(`entry '${spec.name}': cannot read '${spec.path}' (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`);
+        }
+    }
+    return { inputs, problems };
+}
+function isInside(root, file) {
+    const relative = external_node_path_default().relative(root, file);
+    return (relative !== '' &&
+        relative !== '..' &&
+        !relative.startsWith(`..${(external_node_path_default()).sep}`) &&
+        !external_node_path_default().isAbsolute(relative));
+}
+
+;// CONCATENATED MODULE: ./src/action/workflow-inputs.ts
+
+
+
+const inputType = schemas/* enum */.k5n(['text', 'file', 'image']);
+const listEntry = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP().trim().min(1, 'needs a non-empty `name`'),
+    type: inputType.default('text'),
+    value: schemas/* unknown */.L5J().optional(),
+    path: schemas/* string */.YjP().trim().min(1, '`path` must not be empty').optional()
+})
+    .superRefine((entry, ctx) => {
+    if (entry.path !== undefined && entry.value !== undefined) {
+        ctx.addIssue({ code: 'custom', message: 'give either `value` or `path`, not both' });
+    }
+    else if (entry.path !== undefined && entry.type === 'text') {
+        ctx.addIssue({
+            code: 'custom',
+            message: '`path` is only for entries of type `file` or `image`'
+        });
+    }
+    else if (entry.path === undefined && entry.value === undefined) {
+        ctx.addIssue({
+            code: 'custom',
+            message: 'needs a `value` (or, for a file or image, a `path`)'
+        });
+    }
+});
+const ACCEPTED_FORMS = 'a JSON or YAML list of {name, type, value} (or {name, type: file|image, path}), or a map {name: value}';
+/** Reads the `inputs` input: its entries, with files read, or the problems, each naming the entry. */
+async function readWorkflowInputs(text, workspace) {
+    const parsed = parseWorkflowInputs(text);
+    const resolved = await resolveWorkflowInputs(parsed.specs, workspace);
+    return { inputs: resolved.inputs, problems: [...parsed.problems, ...resolved.problems] };
+}
+/** Parses the `inputs` input. Returns the entries, or the problems, each naming the entry. */
+function parseWorkflowInputs(text) {
+    try {
+        return parseDocument(text);
+    }
+    catch (error) {
+        if (!(error instanceof SelfReference))
+            throw error;
+        return { specs: [], problems: ['refers to itself (a YAML alias inside its own value)'] };
+    }
+}
+function parseDocument(text) {
+    if (text.trim() === '')
+        return { specs: [], problems: [] };
+    let document;
+    try {
+        // Maps stay Maps, so that a key that is not text (null, a list) is seen, not stringified.
+        document = (0,dist/* parse */.qg)(text, { mapAsMap: true });
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : 'unreadable';
+        return {
+            specs: [],
+            problems: [`is neither JSON nor YAML (${reason}); expected ${ACCEPTED_FORMS}`]
+        };
+    }
+    if (document === null || document === undefined)
+        return { specs: [], problems: [] };
+    if (Array.isArray(document))
+        return parseList(document.map(item => plainObjects(item)));
+    if (document instanceof Map)
+        return parseMap(document);
+    return { specs: [], problems: [`must be ${ACCEPTED_FORMS}, not a single ${typeof document}`] };
+}
+function parseList(items) {
+    const specs = [];
+    const problems = [];
+    items.forEach((item, index) => {
+        const result = listEntry.safeParse(item);
+        if (result.success) {
+            specs.push(result.data);
+            return;
+        }
+        const label = describeEntry(item, index);
+        for (const issue of result.error.issues) {
+            const field = issue.path.length > 0 ? ` field \`${issue.path.join('.')}\`` : '';
+            problems.push(`${label}${field}: ${issueMessage(issue)}`);
+        }
+    });
+    problems.push(...duplicateNames(specs));
+    return { specs, problems };
+}
+const ENTRY_FIELDS = new Set(['name', 'type', 'value', 'path']);
+function parseMap(map) {
+    const keys = [...map.keys()];
+    if (keys.includes('name') && keys.every(key => ENTRY_FIELDS.has(String(key)))) {
+        // Almost surely one list entry written without its dash, not inputs called `name` and `value`.
+        return {
+            specs: [],
+            problems: ['looks like a single {name, value} entry: write it as a list (`- name: …`)']
+        };
+    }
+    const specs = [];
+    const problems = [];
+    for (const [key, raw] of map) {
+        // A name is text: `~:` or `"":` names nothing, and `[a, b]:` is not a name.
+        const name = scalarName(key);
+        if (name === undefined || name.trim() === '') {
+            problems.push(`has an entry with ${name === undefined ? 'a non-text' : 'an empty'} name; every input needs a name`);
+            continue;
+        }
+        const value = plainObjects(raw);
+        if (value === null || (typeof value === 'object' && !Array.isArray(value))) {
+            problems.push(`entry '${name}': a map gives text values; use the list form for ${value === null ? 'an empty value' : 'files, images or typed values'}`);
+            continue;
+        }
+        specs.push({
+            name,
+            type: 'text',
+            value: typeof value === 'string' ? value : JSON.stringify(value)
+        });
+    }
+    return { specs, problems };
+}
+/** A map key as an input name: text, a number or a boolean; '' for null; else undefined. */
+function scalarName(key) {
+    if (key === null)
+        return '';
+    if (typeof key === 'string')
+        return key;
+    if (typeof key === 'number' || typeof key === 'boolean')
+        return String(key);
+    return undefined;
+}
+/** YAML aliases can make a value that contains itself: it has no JSON form to send. */
+class SelfReference extends Error {
+}
+/** Maps (kept as such by the YAML reader) as plain objects, with their keys as text. */
+function plainObjects(value, within = new Set()) {
+    if (value === null || typeof value !== 'object')
+        return value;
+    if (within.has(value))
+        throw new SelfReference();
+    const inside = new Set(within).add(value);
+    if (value instanceof Map) {
+        return Object.fromEntries([...value].map(([key, inner]) => [
+            scalarName(key) ?? String(JSON.stringify(plainObjects(key, inside))),
+            plainObjects(inner, inside)
+        ]));
+    }
+    return Array.isArray(value) ? value.map(inner => plainObjects(inner, inside)) : value;
+}
+function describeEntry(item, index) {
+    const name = item !== null &&
+        typeof item === 'object' &&
+        typeof item.name === 'string'
+        ? ` ('${item.name}')`
+        : '';
+    return `entry ${index + 1}${name}`;
+}
+function issueMessage(issue) {
+    if (issue.code === 'unrecognized_keys') {
+        return `unknown field(s) ${issue.keys.map(k => `\`${k}\``).join(', ')}; allowed: name, type, value, path`;
+    }
+    if (issue.code === 'invalid_value')
+        return 'must be one of text, file, image';
+    if (issue.code === 'invalid_type' && issue.path[0] === 'name')
+        return 'needs a non-empty `name`';
+    if (issue.code === 'invalid_type' && issue.path.length === 0)
+        return 'must be an object {name, type, value}';
+    if (issue.code === 'invalid_type')
+        return `must be a ${issue.expected}`;
+    return issue.message;
+}
+function duplicateNames(specs) {
+    const seen = new Set();
+    const problems = [];
+    for (const spec of specs) {
+        if (seen.has(spec.name))
+            problems.push(`entry '${spec.name}' is given more than once`);
+        seen.add(spec.name);
+    }
+    return problems;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,44 @@
+import type { TriggerRequest } from '../platform/client.js'
+import type { PlatformPaths } from '../platform/endpoints.js'
+
+/** The settings of one step, as the inputs give them once checked (inputs.ts). */
+
+export type RunStart =
+  { kind: 'trigger'; request: TriggerRequest } | { kind: 'follow'; runId: string }
+
+/** Where and how to post the run card as a pull-request or issue comment. */
+export interface CommentSettings {
+  token: string
+  /** The issue or PR number; undefined: the one of the triggering event. */
+  on: number | undefined
+  mode: 'update' | 'create'
+  key: string
+}
+
+/** The validated settings of one step, in the units the code uses. */
+export interface ActionInputs {
+  apiKey: string
+  /** Every secret among the inputs (the key, the GitHub token), removed from all the step shows. */
+  secrets: string[]
+  baseUrl: URL
+  /** Undefined only when following an existing run whose workflow was not named. */
+  workflowId: string | undefined
+  /** Trigger a run, or follow one started elsewhere (`run-id`). */
+  start: RunStart
+  wait: boolean
+  timeoutMs: number
+  pollIntervalMs: number
+  maxPollIntervalMs: number
+  retries: number
+  failOnError: boolean
+  /** Absolute path chosen by the user, or undefined for the default under RUNNER_TEMP. */
+  outputFile: string | undefined
+  outputFormat: 'markdown' | 'text'
+  summary: boolean
+  comment: CommentSettings | undefined
+  /** Trigger through the streaming endpoint and follow the run's events. */
+  stream: boolean
+  /** Cancel the run when the job is cancelled or `timeout` is spent. */
+  cancelOnExit: boolean
+  paths: PlatformPaths
+}
