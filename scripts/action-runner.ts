@@ -13,6 +13,8 @@ export interface ActionRunOptions {
   inputs: Record<string, string>
   /** The bundle to run; the committed dist/index.js by default. */
   entry?: string
+  /** Another program to run as the step instead (a benchmark's contender): argv. */
+  command?: string[]
   /** The node binary; this process's own by default. */
   node?: string
   env?: Record<string, string>
@@ -32,6 +34,8 @@ export interface ActionRunResult {
   workspace: string
   runnerTemp: string
   durationMs: number
+  /** When the process exited (epoch ms): the step's end, for lag figures. */
+  endedAt: number
 }
 
 /** The runner's environment file format: `name=value` or `name<<DELIM` … `DELIM` blocks. */
@@ -149,7 +153,11 @@ export async function startAction(
   }
 
   const started = Date.now()
-  const child = spawn(options.node ?? process.execPath, [options.entry ?? DIST_ENTRY], {
+  const [file = process.execPath, ...args] = options.command ?? [
+    options.node ?? process.execPath,
+    options.entry ?? DIST_ENTRY
+  ]
+  const child = spawn(file, args, {
     cwd: workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe']
@@ -159,6 +167,9 @@ export async function startAction(
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
+  // The step ends when the process exits; its output may still be in the pipes then.
+  let endedAt = 0
+  child.on('exit', () => (endedAt = Date.now()))
   const done = (async (): Promise<ActionRunResult> => {
     const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(resolve =>
       child.on('close', (code, sig) => resolve([code, sig]))
@@ -174,7 +185,8 @@ export async function startAction(
       state: await fs.readFile(files.GITHUB_STATE, 'utf8'),
       workspace,
       runnerTemp,
-      durationMs: Date.now() - started
+      durationMs: endedAt - started,
+      endedAt
     }
   })()
   return { child, done, files }

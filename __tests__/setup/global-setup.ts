@@ -3,9 +3,6 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-// Runs once before the workers start, which inherit the environment it sets. Self-contained:
-// jest loads a global setup without the module mapping that lets tests import './x.js' as TS.
-
 /**
  * The Node versions the committed bundle is run under by the end-to-end tests: the runner's
  * own (`using: node24`) and Node 20, which these machines and older runners have. A version
@@ -16,11 +13,14 @@ const ACTION_NODE_MAJORS = [20, 24] as const
 
 const CACHE = fileURLToPath(new URL('../../node_modules/.cache/action-nodes/', import.meta.url))
 
+// Runs once before the workers start, which inherit the environment it sets. Self-contained:
+// jest loads a global setup without the module mapping that lets tests import './x.js' as TS.
+// The benchmarks (bench/) use ensureActionNodes too.
 export default function globalSetup(): void {
   process.env.ACTION_NODES = JSON.stringify(ensureActionNodes())
 }
 
-function ensureActionNodes(): Array<{ version: string; path: string }> {
+export function ensureActionNodes(): Array<{ version: string; path: string }> {
   return ACTION_NODE_MAJORS.map(major => {
     const binary = nodeBinary(major)
     const version = execFileSync(binary, ['--version']).toString().trim()

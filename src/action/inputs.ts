@@ -52,7 +52,7 @@ const CHECKS = {
   'thread-id': optional(word, undefined),
   wait: optional(boolean, true),
   timeout: optional(seconds(1, MAX_TIMEOUT_SECONDS, '600, 90s, 15m or 1h'), 600_000),
-  'poll-interval': optional(seconds(MIN_POLL_SECONDS, 3600, '1 or 0.5'), 1000),
+  'poll-interval': optional(seconds(MIN_POLL_SECONDS, 3600, '1 or 0.5'), 500),
   'max-poll-interval': optional(seconds(MIN_POLL_SECONDS, 3600, '15 or 1m'), 15_000),
   retries: optional(wholeNumber(0, 20), 5),
   'fail-on-error': optional(boolean, true),

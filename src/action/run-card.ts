@@ -2,7 +2,7 @@ import { cutAtLine, cutNote, markdownBlock, textBlock } from './card-output.js'
 import { escapeBounded, escapeHtml } from './html.js'
 
 const MAX_ERROR_BYTES = 64 * 1024
-const MAX_MARKDOWN_CHARS = 100 * 1024
+const MAX_MARKDOWN_CHARS = 32 * 1024
 // At most this many characters, or lines, and the output starts collapsed.
 const OPEN_OUTPUT_CHARS = 2000
 const OPEN_OUTPUT_LINES = 40

@@ -31,6 +31,7 @@ export class LiveLog {
   private stopped = false
   private batchTimer: NodeJS.Timeout | undefined
   private idleTimer: NodeJS.Timeout | undefined
+  private lastPushAt = 0
   private readonly options: Required<LiveLogOptions>
 
   constructor(options: LiveLogOptions) {
@@ -67,10 +68,19 @@ export class LiveLog {
     if (this.ready.length > 0 && this.batchTimer === undefined) {
       this.batchTimer = setTimeout(() => this.flushLines(), this.options.batchMs)
     }
-    clearTimeout(this.idleTimer)
-    if (this.line !== '') {
-      this.idleTimer = setTimeout(() => this.flushPartial(), this.options.idleFlushMs)
-    }
+    // One idle timer, moved on only when it fires: re-arming it for every piece of a fast
+    // stream (100,000 pieces, say) would cost more than the pieces themselves.
+    this.lastPushAt = Date.now()
+    if (this.line !== '' && this.idleTimer === undefined) this.armIdle(this.options.idleFlushMs)
+  }
+
+  private armIdle(ms: number): void {
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined
+      const quiet = Date.now() - this.lastPushAt
+      if (quiet < this.options.idleFlushMs) this.armIdle(this.options.idleFlushMs - quiet)
+      else if (this.line !== '') this.flushPartial()
+    }, ms)
   }
 
   /** A line in pieces of at most maxLineChars, never cutting a character in two. */

@@ -93,12 +93,21 @@ export function parseJsonBytes(
  * must stay exact. Outside strings only: a key's quotes inside a string are escaped.
  */
 export function quoteLongIntegers(text: string, fields: readonly string[]): string {
-  if (fields.length === 0) return text
+  // Most texts hold no integer that long: they are spared the search.
+  if (fields.length === 0 || !/\d{16}/.test(text)) return text
+  return text.replace(longIdPattern(fields), '$1"$2"')
+}
+
+const patterns = new Map<string, RegExp>()
+
+function longIdPattern(fields: readonly string[]): RegExp {
   const keys = fields.map(field => field.replace(/[^\w]/g, '')).join('|')
-  return text.replace(
-    new RegExp(`((?<!\\\\)"(?:${keys})"\\s*:\\s*)(-?\\d{16,})(?=\\s*[,}\\]])`, 'g'),
-    '$1"$2"'
-  )
+  let pattern = patterns.get(keys)
+  if (pattern === undefined) {
+    pattern = new RegExp(`((?<!\\\\)"(?:${keys})"\\s*:\\s*)(-?\\d{16,})(?=\\s*[,}\\]])`, 'g')
+    patterns.set(keys, pattern)
+  }
+  return pattern
 }
 
 /** The index of the quote that ends the string whose text starts at `from`. */

@@ -1,31 +1,28 @@
-import { z } from 'zod'
 import type { LargeText } from './large-json.js'
 import { normalizeStatus, type RunStatus } from './status.js'
+
+// Every field is optional and loosely typed: the platform's field names are not documented
+// (docs/platform-api.md), so each field is checked on its own, and anything unexpected is
+// ignored, not fatal. Plain checks rather than a schema library: a stream reads one run
+// object an event, and that must cost next to nothing.
 
 // An id is at most this long: anything longer is no id, and would swell every output and card.
 const MAX_ID_CHARS = 1024
 
-// A number is an id only while it is exact: 12345678901234567891 would be read as …567000, and
-// the action would follow (and cancel) another run. Long integer ids are read as text instead
-// (large-json.ts quotes them before parsing).
-const identifier = z
-  .union([z.string().min(1).max(MAX_ID_CHARS), z.number().int().refine(Number.isSafeInteger)])
-  .transform(String)
-
 /** The fields whose integer values are ids, to be read as text when too long for a number. */
 export const ID_FIELDS = ['run_id', 'id', 'execution_id', 'thread_id']
 
-// Every field is optional and loosely typed: the platform's field names are not documented
-// (docs/platform-api.md), so the shape is checked, and anything unexpected is ignored, not fatal.
-/** The fields that name a run and its status, in run objects and stream events alike. */
-export const identityFields = {
-  run_id: identifier.optional().catch(undefined),
-  id: identifier.optional().catch(undefined),
-  execution_id: identifier.optional().catch(undefined),
-  thread_id: identifier.optional().catch(undefined),
-  status: z.string().optional().catch(undefined)
+/**
+ * An id: text of 1 to 1024 characters, or an integer while it is exact (12345678901234567891
+ * would be read as …567000, and the action would follow, and cancel, another run; long
+ * integer ids are read as text instead: large-json.ts quotes them before parsing).
+ */
+function identifier(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    return value.length > 0 && value.length <= MAX_ID_CHARS ? value : undefined
+  }
+  return Number.isSafeInteger(value) ? String(value) : undefined
 }
-type IdentityFields = z.output<z.ZodObject<typeof identityFields>>
 
 export interface RunIdentity {
   runId?: string
@@ -35,28 +32,22 @@ export interface RunIdentity {
   rawStatus?: string
 }
 
-export function readIdentity(fields: IdentityFields): RunIdentity {
+/** The fields that name a run and its status, in run objects and stream events alike. */
+export function readIdentity(record: Record<string, unknown>): RunIdentity {
   const identity: RunIdentity = {}
   // `execution_id` before `id`: a stream event's `id` may name the event, not the run.
-  const runId = fields.run_id ?? fields.execution_id ?? fields.id
+  const runId =
+    identifier(record.run_id) ?? identifier(record.execution_id) ?? identifier(record.id)
   if (runId !== undefined) identity.runId = runId
-  if (fields.thread_id !== undefined) identity.threadId = fields.thread_id
-  if (fields.status !== undefined) {
-    identity.rawStatus = fields.status
-    const status = normalizeStatus(fields.status)
+  const threadId = identifier(record.thread_id)
+  if (threadId !== undefined) identity.threadId = threadId
+  if (typeof record.status === 'string') {
+    identity.rawStatus = record.status
+    const status = normalizeStatus(record.status)
     if (status) identity.status = status
   }
   return identity
 }
-
-const runFields = z.looseObject({
-  ...identityFields,
-  output: z.unknown().optional(),
-  outputs: z.unknown().optional(),
-  result: z.unknown().optional()
-})
-
-const envelope = z.looseObject({ data: z.unknown().optional(), run: z.unknown().optional() })
 
 export interface RunSnapshot extends RunIdentity {
   /**
@@ -71,27 +62,26 @@ export interface RunSnapshot extends RunIdentity {
   rawReduced?: boolean
 }
 
+/** A JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
 const RUN_FIELDS = ['run_id', 'execution_id', 'id', 'status']
 
-function unwrap(body: unknown): unknown {
-  const wrapped = envelope.safeParse(body)
-  if (!wrapped.success) return body
+function unwrap(body: Record<string, unknown>): Record<string, unknown> {
   // A body that names a run or a status is the run itself, whatever `data` it also carries.
-  if (RUN_FIELDS.some(field => (body as Record<string, unknown>)[field] !== undefined)) return body
-  for (const inner of [wrapped.data.data, wrapped.data.run]) {
-    if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) return inner
-  }
+  if (RUN_FIELDS.some(field => body[field] !== undefined)) return body
+  for (const inner of [body.data, body.run]) if (isRecord(inner)) return inner
   return body
 }
 
 /** Reads a run object from a trigger or get answer, or returns undefined when it is not one. */
 export function parseRunSnapshot(body: unknown): RunSnapshot | undefined {
+  if (!isRecord(body)) return undefined
   const object = unwrap(body)
-  const parsed = runFields.safeParse(object)
-  if (!parsed.success) return undefined
-  const fields = parsed.data
-  const snapshot: RunSnapshot = { ...readIdentity(fields), raw: object }
-  const output = [fields.output, fields.outputs, fields.result].find(
+  const snapshot: RunSnapshot = { ...readIdentity(object), raw: object }
+  const output = [object.output, object.outputs, object.result].find(
     v => v !== undefined && v !== null
   )
   if (output !== undefined) snapshot.output = outputText(output)
@@ -101,55 +91,58 @@ export function parseRunSnapshot(body: unknown): RunSnapshot | undefined {
 }
 
 const TEXT_FIELDS = ['text', 'content', 'answer', 'message'] as const
-const namedValue = z.object({ name: z.string(), value: z.unknown() })
 
 /** The text of an output: a string as is, a known text field, a single named value, else JSON. */
 export function outputText(value: unknown): string {
   if (typeof value === 'string') return value
   if (Array.isArray(value) && value.length === 1) {
-    const entry = namedValue.safeParse(value[0])
-    if (entry.success) return outputText(entry.data.value)
+    const [entry] = value as unknown[]
+    if (isRecord(entry) && typeof entry.name === 'string' && 'value' in entry) {
+      return outputText(entry.value)
+    }
   }
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const record = value as Record<string, unknown>
+  if (isRecord(value)) {
     for (const field of TEXT_FIELDS) {
-      const text = record[field]
+      const text = value[field]
       if (typeof text === 'string') return text
     }
   }
   return JSON.stringify(value, null, 2) ?? String(value)
 }
 
-const fastApiDetail = z.array(
-  z.looseObject({ loc: z.array(z.union([z.string(), z.number()])).optional(), msg: z.string() })
-)
-
 /**
  * The error message a body carries: `error` (string or `{message}`), `error_message`, `detail`
  * or `message`. A FastAPI `detail` list becomes one line per entry, naming the field.
  */
 export function errorMessageFrom(body: unknown): string | undefined {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined
-  const record = body as Record<string, unknown>
-  const error = record.error
+  if (!isRecord(body)) return undefined
+  const error = body.error
   if (typeof error === 'string' && error) return error
-  if (error !== null && typeof error === 'object') {
-    const message = (error as Record<string, unknown>).message
-    if (typeof message === 'string' && message) return message
-  }
-  if (typeof record.error_message === 'string' && record.error_message) return record.error_message
-  const detail = fastApiDetail.safeParse(record.detail)
-  if (detail.success && detail.data.length > 0) {
-    return detail.data.map(entry => formatDetailEntry(entry.loc, entry.msg)).join('\n')
-  }
-  if (typeof record.detail === 'string' && record.detail) return record.detail
-  if (typeof record.message === 'string' && record.message) return record.message
+  if (isRecord(error) && typeof error.message === 'string' && error.message) return error.message
+  if (typeof body.error_message === 'string' && body.error_message) return body.error_message
+  const detail = fastApiDetail(body.detail)
+  if (detail !== undefined) return detail
+  if (typeof body.detail === 'string' && body.detail) return body.detail
+  if (typeof body.message === 'string' && body.message) return body.message
   return undefined
 }
 
-function formatDetailEntry(loc: Array<string | number> | undefined, msg: string): string {
+/** A FastAPI validation `detail`: a list of `{loc, msg}`, one line each; undefined otherwise. */
+function fastApiDetail(detail: unknown): string | undefined {
+  if (!Array.isArray(detail) || detail.length === 0) return undefined
+  const lines: string[] = []
+  for (const entry of detail as unknown[]) {
+    if (!isRecord(entry) || typeof entry.msg !== 'string') return undefined
+    const loc = Array.isArray(entry.loc) ? (entry.loc as unknown[]) : []
+    if (!loc.every(part => typeof part === 'string' || typeof part === 'number')) return undefined
+    lines.push(formatDetailEntry(loc, entry.msg))
+  }
+  return lines.join('\n')
+}
+
+function formatDetailEntry(loc: Array<string | number>, msg: string): string {
   // ['body', 'inputs', 'question'] names the workflow input `question`; 'body' adds nothing.
-  const path = (loc ?? []).filter(part => part !== 'body')
+  const path = loc.filter(part => part !== 'body')
   if (path.length === 0) return msg
   if (path[0] === 'inputs' && path.length > 1) return `input '${path.slice(1).join('.')}': ${msg}`
   return `${path.join('.')}: ${msg}`

@@ -24,6 +24,9 @@ export interface SenderConfig {
   quote: (body: string) => string
 }
 
+// At the concurrency cap the trigger backs off to at most 0.5 s × 2² = 2 s (with full jitter).
+const MAX_CAP_BACKOFF_STEP = 2
+
 /**
  * The retry policy, in one place: which failures are retried, how often and how long, for the
  * two kinds of request. A trigger is retried only where no run can have started; a get or a
@@ -66,7 +69,14 @@ export class Sender {
           'The platform is at its rate limit or concurrency cap (HTTP 429); waiting to retry the trigger.'
         if (attempts === 1) config.logger.info(note)
         else config.logger.debug(note)
-        await this.pause(Math.min(attempts - 1, 6), retryAfterMs, options, giveUp)
+        // Short, jittered waits: a slot frees when another run ends, and whoever asks soonest
+        // after gets it. Retry-After, when given, is the platform's word.
+        await this.pause(
+          Math.min(attempts - 1, MAX_CAP_BACKOFF_STEP),
+          retryAfterMs,
+          options,
+          giveUp
+        )
         continue
       }
       if (answer.status === 503) {

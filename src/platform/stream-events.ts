@@ -1,9 +1,8 @@
 import { createParser } from 'eventsource-parser'
-import { z } from 'zod'
 import {
   errorMessageFrom,
   ID_FIELDS,
-  identityFields,
+  isRecord,
   outputText,
   readIdentity,
   type RunIdentity
@@ -20,34 +19,30 @@ export interface StreamUpdate extends RunIdentity {
   error?: string
 }
 
-const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined)
-const eventFields = z.looseObject({
-  ...identityFields,
-  delta: optional(z.string()),
-  content: optional(z.string()),
-  text: optional(z.string()),
-  token: optional(z.string()),
-  output: z.unknown().optional()
-})
+/** The first of `delta`, `content`, `text` and `token` that is text: a piece of the output. */
+const PIECE_FIELDS = ['delta', 'content', 'text', 'token'] as const
 
 /** Reads one event's `data`: 'done' for `[DONE]`, undefined for data that is not a JSON object. */
 export function interpretEventData(data: string): StreamUpdate | 'done' | undefined {
   if (data.trim() === '[DONE]') return 'done'
   const json = tryParseJson(quoteLongIntegers(data, ID_FIELDS))
-  if (json === undefined) return undefined
-  const parsed = eventFields.safeParse(json.value)
-  if (!parsed.success) return undefined
-  const fields = parsed.data
+  if (json === undefined || !isRecord(json.value)) return undefined
+  const fields = json.value
   const update: StreamUpdate = readIdentity(fields)
-  const piece = fields.delta ?? fields.content ?? fields.text ?? fields.token
-  if (piece !== undefined) update.piece = piece
+  for (const field of PIECE_FIELDS) {
+    const piece = fields[field]
+    if (typeof piece === 'string') {
+      update.piece = piece
+      break
+    }
+  }
   if (fields.output !== undefined && fields.output !== null)
     update.output = outputText(fields.output)
   // An event's `message` or `detail` is often progress ("node LLM finished"): it is read as the
   // error only in a failure event. An `error` field counts when it says something.
   const error =
     errorMessageFrom({ error: fields.error }) ??
-    (update.status === 'failed' ? errorMessageFrom(json.value) : undefined)
+    (update.status === 'failed' ? errorMessageFrom(fields) : undefined)
   if (error !== undefined) update.error = error
   return update
 }
@@ -77,7 +72,7 @@ export async function readEventStream(
   // output file, so memory does not fill with events when the disk is slower than the network.
   let updates: StreamUpdate[] = []
   const handle = async (): Promise<void> => {
-    const batch = updates
+    const batch = mergePieces(updates)
     updates = []
     for (const update of batch) await handlers.onUpdate(update)
   }
@@ -113,4 +108,27 @@ export async function readEventStream(
   if (text.endsWith('\r')) parser.feed('\n')
   await handle()
   return done ? 'done' : 'ended'
+}
+
+/**
+ * Consecutive events that only carry a piece of output, as one: a model streams a token an
+ * event, and one chunk from the network holds hundreds of them; their order and text are kept.
+ */
+function mergePieces(updates: StreamUpdate[]): StreamUpdate[] {
+  const merged: StreamUpdate[] = []
+  let pieces: string[] = []
+  const flush = (): void => {
+    if (pieces.length > 0) merged.push({ piece: pieces.join('') })
+    pieces = []
+  }
+  for (const update of updates) {
+    if (update.piece !== undefined && Object.keys(update).length === 1) {
+      pieces.push(update.piece)
+    } else {
+      flush()
+      merged.push(update)
+    }
+  }
+  flush()
+  return merged
 }

@@ -1,5 +1,6 @@
 import { subscribe } from 'node:diagnostics_channel'
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
+import { EnvHttpProxyAgent, request } from './undici-parts.js'
 import type { Clock } from '../util/clock.js'
 import { errorCode } from '../util/errors.js'
 import type { Logger } from '../util/logger.js'

@@ -9,10 +9,10 @@ import { MIN_POLL_DELAY_MS, type RunTiming } from './timing.js'
 
 /**
  * How much of the time already waited the next delay may be. Short runs are noticed within
- * about a poll interval, long ones cost few requests: 6 gets for a 6 s run, 19 for 60 s,
- * and the lag after completion stays near a fifth of the run's length, capped at the maximum.
+ * half a second (the default poll interval), long ones cost few requests (about 20 for a 60 s
+ * run), and the lag after completion stays under a quarter of the run's length.
  */
-export const POLL_GROWTH = 0.2
+export const POLL_GROWTH = 0.25
 
 export function nextPollDelayMs(
   elapsedMs: number,

@@ -104,12 +104,19 @@ async function readRunEvents(
   let afterTerminal: NodeJS.Timeout | undefined
   let idle: NodeJS.Timeout | undefined
   let idleExpired = false
-  const resetIdle = (): void => {
-    clearTimeout(idle)
+  let lastActivity = clock.now()
+  // One timer, moved on only when it fires: a fast stream has activity thousands of times a
+  // second, and re-arming a timer each time would cost more than reading the events.
+  const watchIdle = (ms: number): void => {
     idle = setTimeout(() => {
+      const quiet = clock.now() - lastActivity
+      if (quiet < idleTimeoutMs) return watchIdle(idleTimeoutMs - quiet)
       idleExpired = true
       events.destroy(new Error('no event or heartbeat'))
-    }, idleTimeoutMs)
+    }, ms)
+  }
+  const resetIdle = (): void => {
+    lastActivity = clock.now()
   }
   const untilDeadline = setTimeout(
     () => events.destroy(new Error('timeout spent')),
@@ -165,7 +172,7 @@ async function readRunEvents(
     }
   }
 
-  resetIdle()
+  watchIdle(idleTimeoutMs)
   try {
     const end = await readEventStream(events, { onUpdate, onActivity: resetIdle })
     return { end, idle: idleExpired }

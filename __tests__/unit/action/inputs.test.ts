@@ -63,7 +63,7 @@ describe('parseInputs defaults', () => {
     })
     expect(inputs.wait).toBe(true)
     expect(inputs.timeoutMs).toBe(600_000)
-    expect(inputs.pollIntervalMs).toBe(1000)
+    expect(inputs.pollIntervalMs).toBe(500)
     expect(inputs.maxPollIntervalMs).toBe(15_000)
     expect(inputs.retries).toBe(5)
     expect(inputs.failOnError).toBe(true)

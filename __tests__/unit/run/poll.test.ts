@@ -6,7 +6,7 @@ import { nextPollDelayMs, POLL_GROWTH, pollRun } from '../../../src/run/poll.js'
 import type { PollOptions, RunReader } from '../../../src/run/poll.js'
 
 const LATENCY_MS = 20
-const POLL_MS = 1000
+const POLL_MS = 500
 const MAX_POLL_MS = 15_000
 
 /** A clock whose sleep only moves time on. */
@@ -73,18 +73,22 @@ async function waitForRun(
 describe('nextPollDelayMs', () => {
   it('starts at the poll interval', () => {
     expect(nextPollDelayMs(0, POLL_MS, MAX_POLL_MS)).toBe(POLL_MS)
-    expect(nextPollDelayMs(4000, POLL_MS, MAX_POLL_MS)).toBe(POLL_MS)
+    expect(nextPollDelayMs(1900, POLL_MS, MAX_POLL_MS)).toBe(POLL_MS)
   })
 
   it('grows with the time waited', () => {
-    expect(POLL_GROWTH).toBe(0.2)
-    expect(nextPollDelayMs(10_000, POLL_MS, MAX_POLL_MS)).toBe(2000)
-    expect(nextPollDelayMs(50_000, POLL_MS, MAX_POLL_MS)).toBe(10_000)
+    expect(POLL_GROWTH).toBe(0.25)
+    expect(nextPollDelayMs(10_000, POLL_MS, MAX_POLL_MS)).toBe(2500)
+    expect(nextPollDelayMs(40_000, POLL_MS, MAX_POLL_MS)).toBe(10_000)
   })
 
   it('stops at the maximum', () => {
     expect(nextPollDelayMs(75_000, POLL_MS, MAX_POLL_MS)).toBe(MAX_POLL_MS)
     expect(nextPollDelayMs(3_600_000, POLL_MS, MAX_POLL_MS)).toBe(MAX_POLL_MS)
+  })
+
+  it('never polls faster than every 200 ms, whatever the settings', () => {
+    expect(nextPollDelayMs(0, 1, 1)).toBe(200)
   })
 
   it('never waits less than the poll interval or more than the maximum', () => {
@@ -97,10 +101,14 @@ describe('nextPollDelayMs', () => {
 })
 
 describe('pollRun with a fake clock', () => {
+  // The targets of the benchmarks (BENCHMARKS.md): a run is noticed within max(0.5 s, a
+  // quarter of its length), and a 60 s run costs at most 20 gets.
   it.each([
-    [6_000, 2_000, 10],
+    [2_000, 500, 10],
+    [6_000, 1_500, 10],
+    [20_000, 5_000, 16],
     [60_000, 15_000, 20],
-    [1_500, 2_000, 10],
+    [1_500, 500, 10],
     [300_000, 15_000 + LATENCY_MS, 40]
   ])(
     'notices a run that ends at %d ms within %d ms, in at most %d gets',
@@ -116,6 +124,16 @@ describe('pollRun with a fake clock', () => {
       expect(clock.now() - end).toBeLessThanOrEqual(lag)
     }
   )
+
+  it('keeps to the targets whenever the run ends, not only at round lengths', async () => {
+    for (let end = 100; end <= 60_000; end += 373) {
+      const clock = new FakeClock()
+      const result = await waitForRun(new FakeRun(clock, end), options(clock, 600_000))
+      expect([end, clock.now() - end]).toEqual([end, expect.any(Number)])
+      expect(clock.now() - end).toBeLessThanOrEqual(Math.max(500, end / 4) + LATENCY_MS)
+      expect(result.gets).toBeLessThanOrEqual(20)
+    }
+  })
 
   it('reports each snapshot', async () => {
     const clock = new FakeClock()

@@ -1,5 +1,5 @@
-export const id = 438;
-export const ids = [438];
+export const id = 5;
+export const ids = [5];
 export const modules = {
 
 /***/ 127:
@@ -134,81 +134,72 @@ function networkError(endpoint, origin, error, sent) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $r: () => (/* binding */ parseRunSnapshot),
-/* harmony export */   AA: () => (/* binding */ identityFields),
 /* harmony export */   CW: () => (/* binding */ ID_FIELDS),
 /* harmony export */   jO: () => (/* binding */ outputText),
+/* harmony export */   u4: () => (/* binding */ isRecord),
 /* harmony export */   xN: () => (/* binding */ readIdentity),
 /* harmony export */   y: () => (/* binding */ errorMessageFrom)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8816);
 /* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4829);
 
-
+// Every field is optional and loosely typed: the platform's field names are not documented
+// (docs/platform-api.md), so each field is checked on its own, and anything unexpected is
+// ignored, not fatal. Plain checks rather than a schema library: a stream reads one run
+// object an event, and that must cost next to nothing.
 // An id is at most this long: anything longer is no id, and would swell every output and card.
 const MAX_ID_CHARS = 1024;
-// A number is an id only while it is exact: 12345678901234567891 would be read as …567000, and
-// the action would follow (and cancel) another run. Long integer ids are read as text instead
-// (large-json.ts quotes them before parsing).
-const identifier = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).max(MAX_ID_CHARS), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().refine(Number.isSafeInteger)])
-    .transform(String);
 /** The fields whose integer values are ids, to be read as text when too long for a number. */
 const ID_FIELDS = ['run_id', 'id', 'execution_id', 'thread_id'];
-// Every field is optional and loosely typed: the platform's field names are not documented
-// (docs/platform-api.md), so the shape is checked, and anything unexpected is ignored, not fatal.
+/**
+ * An id: text of 1 to 1024 characters, or an integer while it is exact (12345678901234567891
+ * would be read as …567000, and the action would follow, and cancel, another run; long
+ * integer ids are read as text instead: large-json.ts quotes them before parsing).
+ */
+function identifier(value) {
+    if (typeof value === 'string') {
+        return value.length > 0 && value.length <= MAX_ID_CHARS ? value : undefined;
+    }
+    return Number.isSafeInteger(value) ? String(value) : undefined;
+}
 /** The fields that name a run and its status, in run objects and stream events alike. */
-const identityFields = {
-    run_id: identifier.optional().catch(undefined),
-    id: identifier.optional().catch(undefined),
-    execution_id: identifier.optional().catch(undefined),
-    thread_id: identifier.optional().catch(undefined),
-    status: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().catch(undefined)
-};
-function readIdentity(fields) {
+function readIdentity(record) {
     const identity = {};
     // `execution_id` before `id`: a stream event's `id` may name the event, not the run.
-    const runId = fields.run_id ?? fields.execution_id ?? fields.id;
+    const runId = identifier(record.run_id) ?? identifier(record.execution_id) ?? identifier(record.id);
     if (runId !== undefined)
         identity.runId = runId;
-    if (fields.thread_id !== undefined)
-        identity.threadId = fields.thread_id;
-    if (fields.status !== undefined) {
-        identity.rawStatus = fields.status;
-        const status = (0,_status_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeStatus */ .S)(fields.status);
+    const threadId = identifier(record.thread_id);
+    if (threadId !== undefined)
+        identity.threadId = threadId;
+    if (typeof record.status === 'string') {
+        identity.rawStatus = record.status;
+        const status = (0,_status_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeStatus */ .S)(record.status);
         if (status)
             identity.status = status;
     }
     return identity;
 }
-const runFields = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
-    ...identityFields,
-    output: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
-    outputs: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
-    result: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional()
-});
-const envelope = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({ data: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(), run: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional() });
+/** A JSON object (not an array, not null). */
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 const RUN_FIELDS = ['run_id', 'execution_id', 'id', 'status'];
 function unwrap(body) {
-    const wrapped = envelope.safeParse(body);
-    if (!wrapped.success)
-        return body;
     // A body that names a run or a status is the run itself, whatever `data` it also carries.
     if (RUN_FIELDS.some(field => body[field] !== undefined))
         return body;
-    for (const inner of [wrapped.data.data, wrapped.data.run]) {
-        if (inner !== null && typeof inner === 'object' && !Array.isArray(inner))
+    for (const inner of [body.data, body.run])
+        if (isRecord(inner))
             return inner;
-    }
     return body;
 }
 /** Reads a run object from a trigger or get answer, or returns undefined when it is not one. */
 function parseRunSnapshot(body) {
-    const object = unwrap(body);
-    const parsed = runFields.safeParse(object);
-    if (!parsed.success)
+    if (!isRecord(body))
         return undefined;
-    const fields = parsed.data;
-    const snapshot = { ...readIdentity(fields), raw: object };
-    const output = [fields.output, fields.outputs, fields.result].find(v => v !== undefined && v !== null);
+    const object = unwrap(body);
+    const snapshot = { ...readIdentity(object), raw: object };
+    const output = [object.output, object.outputs, object.result].find(v => v !== undefined && v !== null);
     if (output !== undefined)
         snapshot.output = outputText(output);
     const error = errorMessageFrom(object);
@@ -217,58 +208,66 @@ function parseRunSnapshot(body) {
     return snapshot;
 }
 const TEXT_FIELDS = ['text', 'content', 'answer', 'message'];
-const namedValue = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), value: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J() });
 /** The text of an output: a string as is, a known text field, a single named value, else JSON. */
 function outputText(value) {
     if (typeof value === 'string')
         return value;
     if (Array.isArray(value) && value.length === 1) {
-        const entry = namedValue.safeParse(value[0]);
-        if (entry.success)
-            return outputText(entry.data.value);
+        const [entry] = value;
+        if (isRecord(entry) && typeof entry.name === 'string' && 'value' in entry) {
+            return outputText(entry.value);
+        }
     }
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        const record = value;
+    if (isRecord(value)) {
         for (const field of TEXT_FIELDS) {
-            const text = record[field];
+            const text = value[field];
             if (typeof text === 'string')
                 return text;
         }
     }
     return JSON.stringify(value, null, 2) ?? String(value);
 }
-const fastApiDetail = zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({ loc: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()])).optional(), msg: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() }));
 /**
  * The error message a body carries: `error` (string or `{message}`), `error_message`, `detail`
  * or `message`. A FastAPI `detail` list becomes one line per entry, naming the field.
  */
 function errorMessageFrom(body) {
-    if (body === null || typeof body !== 'object' || Array.isArray(body))
+    if (!isRecord(body))
         return undefined;
-    const record = body;
-    const error = record.error;
+    const error = body.error;
     if (typeof error === 'string' && error)
         return error;
-    if (error !== null && typeof error === 'object') {
-        const message = error.message;
-        if (typeof message === 'string' && message)
-            return message;
-    }
-    if (typeof record.error_message === 'string' && record.error_message)
-        return record.error_message;
-    const detail = fastApiDetail.safeParse(record.detail);
-    if (detail.success && detail.data.length > 0) {
-        return detail.data.map(entry => formatDetailEntry(entry.loc, entry.msg)).join('\n');
-    }
-    if (typeof record.detail === 'string' && record.detail)
-        return record.detail;
-    if (typeof record.message === 'string' && record.message)
-        return record.message;
+    if (isRecord(error) && typeof error.message === 'string' && error.message)
+        return error.message;
+    if (typeof body.error_message === 'string' && body.error_message)
+        return body.error_message;
+    const detail = fastApiDetail(body.detail);
+    if (detail !== undefined)
+        return detail;
+    if (typeof body.detail === 'string' && body.detail)
+        return body.detail;
+    if (typeof body.message === 'string' && body.message)
+        return body.message;
     return undefined;
+}
+/** A FastAPI validation `detail`: a list of `{loc, msg}`, one line each; undefined otherwise. */
+function fastApiDetail(detail) {
+    if (!Array.isArray(detail) || detail.length === 0)
+        return undefined;
+    const lines = [];
+    for (const entry of detail) {
+        if (!isRecord(entry) || typeof entry.msg !== 'string')
+            return undefined;
+        const loc = Array.isArray(entry.loc) ? entry.loc : [];
+        if (!loc.every(part => typeof part === 'string' || typeof part === 'number'))
+            return undefined;
+        lines.push(formatDetailEntry(loc, entry.msg));
+    }
+    return lines.join('\n');
 }
 function formatDetailEntry(loc, msg) {
     // ['body', 'inputs', 'question'] names the workflow input `question`; 'body' adds nothing.
-    const path = (loc ?? []).filter(part => part !== 'body');
+    const path = loc.filter(part => part !== 'body');
     if (path.length === 0)
         return msg;
     if (path[0] === 'inputs' && path.length > 1)
@@ -279,7 +278,7 @@ function formatDetailEntry(loc, msg) {
 
 /***/ }),
 
-/***/ 7438:
+/***/ 2005:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -292,8 +291,42 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:diagnostics_channel"
 var external_node_diagnostics_channel_ = __webpack_require__(3053);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
+var api = __webpack_require__(6615);
+// EXTERNAL MODULE: ./node_modules/undici/lib/api/api-request.js
+var api_request = __webpack_require__(4043);
+var api_request_default = /*#__PURE__*/__webpack_require__.n(api_request);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
+var dispatcher = __webpack_require__(883);
+var dispatcher_default = /*#__PURE__*/__webpack_require__.n(dispatcher);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
+var env_http_proxy_agent = __webpack_require__(3137);
+var env_http_proxy_agent_default = /*#__PURE__*/__webpack_require__.n(env_http_proxy_agent);
+;// CONCATENATED MODULE: ./src/platform/undici-parts.ts
+
+
+
+
+/**
+ * The two parts of undici the platform client uses, loaded without undici's index: the index
+ * also loads fetch, WebSocket, EventSource, the cache and more (and through them Node's own copy
+ * of undici), which cost every run about 15 MiB of memory and a large share of its start-up.
+ * The GitHub comment, which needs fetch, loads all of undici, and only then.
+ */
+// What undici's index does as it loads: every dispatcher gets the API methods (a proxy agent
+// opens its CONNECT tunnel with `client.connect`).
+Object.assign((dispatcher_default()).prototype, api);
+
+/** undici's `request(url, options)`, as its index builds it from the same parts. */
+function request(url, options) {
+    const { dispatcher, ...rest } = options;
+    return api_request_default().call(dispatcher, {
+        ...rest,
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`
+    });
+}
+
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/util/version.ts
@@ -406,7 +439,7 @@ function watchHeaders() {
  * A private certificate authority is trusted through NODE_EXTRA_CA_CERTS, which Node reads.
  */
 function createDispatcher() {
-    return new undici/* EnvHttpProxyAgent */.J2({
+    return new (env_http_proxy_agent_default())({
         connect: { timeout: 10_000 },
         keepAliveTimeout: 10_000,
         proxyTunnel: false
@@ -442,7 +475,7 @@ class HttpTransport {
                 headersWritten.delete(marker);
             let answer;
             try {
-                const response = await (0,undici/* request */.Em)(url, {
+                const response = await request(url, {
                     method,
                     dispatcher: this.dispatcher,
                     headers: {

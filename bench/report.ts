@@ -1,0 +1,138 @@
+import type { LagResult } from './lag.js'
+import type { MemoryResult, ParallelResult } from './load.js'
+import type { StartupResult } from './startup.js'
+import { show, spread } from './stats.js'
+
+const MIB = 1024 * 1024
+const met = (ok: boolean): string => (ok ? 'met' : '**missed**')
+
+export function lagTable(results: LagResult[]): string {
+  const rows = results.map(r => {
+    const lag = spread(r.lags)
+    const target = r.contender.includes('streaming')
+      ? 0.1
+      : r.contender.includes('polling')
+        ? Math.max(0.5, r.seconds / 4)
+        : undefined
+    const verdict = target === undefined ? '—' : `≤ ${target} s: ${met(lag.max <= target)}`
+    const failed = r.failures.length > 0 ? ` (${r.failures.length} failed: ${r.failures[0]})` : ''
+    return `| ${r.seconds} s | ${r.contender} | ${show(lag, 2, ' s')}${failed} | ${show(spread(r.gets), 0)} | ${verdict} |`
+  })
+  return [
+    '| run | contender | lag: median (min–max) | gets | target (this action) |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows
+  ].join('\n')
+}
+
+export function getsVerdict(results: LagResult[]): string {
+  const polling60 = results.find(r => r.seconds === 60 && r.contender.includes('polling'))
+  if (!polling60) return 'The 60 s run was not measured in this (quick) run.'
+  const gets = spread(polling60.gets)
+  return `Gets of the run for the 60 s run, polling: ${show(gets, 0)}; target at most 20: ${met(gets.max <= 20)}.`
+}
+
+export function startupTable(results: StartupResult[]): string {
+  const limit = (r: StartupResult): number =>
+    r.case === 'first request' ? 2.2 : r.node.startsWith('v24.') ? 1.6 : 1.8
+  const rows = results.map(r => {
+    const ratio = spread(r.ratios)
+    const target =
+      r.case === 'first request' && !r.node.startsWith('v24.')
+        ? '— (no target)'
+        : `≤ ${limit(r)}×: ${met(ratio.median <= limit(r))}`
+    return `| ${r.case} | ${r.node} | ${show(ratio, 2, '×')} | ${show(spread(r.actionMs), 0, ' ms')} | ${show(spread(r.bareMs), 0, ' ms')} | ${target} |`
+  })
+  return [
+    '| case | Node | action ÷ bare node: median (min–max) | action | bare `node -e 0` | target |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows
+  ].join('\n')
+}
+
+export function memoryTable(results: MemoryResult[]): string {
+  const rows = results.map(r => {
+    const peak = spread(r.peaks)
+    const limit = (2 * r.outputMB * 1e6 + 100e6) / MIB
+    return `| ${r.mode} | ${r.outputMB} MB | ${show(peak, 1, ' MiB')} | ≤ ${limit.toFixed(0)} MiB: ${met(peak.median <= limit)} |`
+  })
+  return [
+    '| mode | output | peak RSS: median (min–max) | target: 2 × output + 100 MB |',
+    '| --- | --- | --- | --- |',
+    ...rows
+  ].join('\n')
+}
+
+export function cpuLine(cpu: number[], events: number): string {
+  const figure = spread(cpu)
+  return `CPU time (user + system) of the step for a stream of ${events.toLocaleString('en')} small events: ${show(figure, 2, ' s')}; target under 1.5 s: ${met(figure.median < 1.5)}.`
+}
+
+export function parallelLine(result: ParallelResult): string {
+  const makespan = spread(result.makespans)
+  const ideal = (result.steps / result.cap) * result.runSeconds
+  const allOnce = result.allCompletedOnce.every(Boolean)
+  return (
+    `${result.steps} steps at once against a concurrency cap of ${result.cap}, runs of ${result.runSeconds} s ` +
+    `(no Retry-After): every step completed with exactly one run: ${allOnce ? 'yes' : '**no**'}; ` +
+    `makespan ${show(makespan, 1, ' s')}, ${(makespan.median / ideal).toFixed(2)}× the ideal ${ideal} s; ` +
+    `target at most 1.5×: ${met(allOnce && makespan.median <= 1.5 * ideal)}.`
+  )
+}
+
+const COLOURS = ['#1f77b4', '#2ca02c', '#ff7f0e', '#d62728']
+
+/** Median lag against run length, one line per contender, drawn from the measured figures. */
+export function lagChart(results: LagResult[]): string {
+  const width = 640
+  const height = 360
+  const margin = { left: 60, right: 190, top: 20, bottom: 45 }
+  const lengths = [...new Set(results.map(r => r.seconds))].sort((a, b) => a - b)
+  const contenders = [...new Set(results.map(r => r.contender))]
+  const lagOf = (r: LagResult): number => spread(r.lags).median
+  const maxLag = Math.max(1, ...results.filter(r => r.lags.length > 0).map(lagOf))
+  const maxLength = Math.max(...lengths)
+  const x = (seconds: number): number =>
+    margin.left + (seconds / maxLength) * (width - margin.left - margin.right)
+  const y = (lag: number): number =>
+    height - margin.bottom - (lag / maxLag) * (height - margin.top - margin.bottom)
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    `<rect width="${width}" height="${height}" fill="white"/>`,
+    `<line x1="${margin.left}" y1="${y(0)}" x2="${x(maxLength)}" y2="${y(0)}" stroke="black"/>`,
+    `<line x1="${margin.left}" y1="${y(0)}" x2="${margin.left}" y2="${margin.top}" stroke="black"/>`,
+    `<text x="${(margin.left + x(maxLength)) / 2}" y="${height - 8}" text-anchor="middle">run length (s)</text>`,
+    `<text transform="translate(16 ${height / 2}) rotate(-90)" text-anchor="middle">completion-detection lag (s), median</text>`
+  ]
+  for (const seconds of lengths) {
+    parts.push(
+      `<text x="${x(seconds)}" y="${y(0) + 16}" text-anchor="middle">${seconds}</text>`,
+      `<line x1="${x(seconds)}" y1="${y(0)}" x2="${x(seconds)}" y2="${y(0) + 4}" stroke="black"/>`
+    )
+  }
+  for (let tick = 0; tick <= 4; tick++) {
+    const lag = (maxLag * tick) / 4
+    parts.push(
+      `<text x="${margin.left - 6}" y="${y(lag) + 4}" text-anchor="end">${lag.toFixed(1)}</text>`,
+      `<line x1="${margin.left}" y1="${y(lag)}" x2="${x(maxLength)}" y2="${y(lag)}" stroke="#ddd"/>`
+    )
+  }
+  contenders.forEach((name, index) => {
+    const colour = COLOURS[index % COLOURS.length]!
+    const points = results
+      .filter(r => r.contender === name && r.lags.length > 0)
+      .sort((a, b) => a.seconds - b.seconds)
+      .map(r => `${x(r.seconds).toFixed(1)},${y(lagOf(r)).toFixed(1)}`)
+    parts.push(
+      `<polyline fill="none" stroke="${colour}" stroke-width="2" points="${points.join(' ')}"/>`,
+      ...points.map(point => {
+        const [cx, cy] = point.split(',')
+        return `<circle cx="${cx}" cy="${cy}" r="3" fill="${colour}"/>`
+      }),
+      `<rect x="${width - margin.right + 15}" y="${margin.top + index * 20}" width="12" height="12" fill="${colour}"/>`,
+      `<text x="${width - margin.right + 32}" y="${margin.top + index * 20 + 10}">${name}</text>`
+    )
+  })
+  parts.push('</svg>')
+  return `${parts.join('\n')}\n`
+}

@@ -1,0 +1,25 @@
+// Types for the undici modules that undici-parts.ts loads on their own (undici types only its index).
+declare module 'undici/lib/api/api-request.js' {
+  import type { Dispatcher } from 'undici'
+  const request: (
+    this: Dispatcher,
+    options: Dispatcher.RequestOptions
+  ) => Promise<Dispatcher.ResponseData>
+  export default request
+}
+
+declare module 'undici/lib/dispatcher/env-http-proxy-agent.js' {
+  import type { EnvHttpProxyAgent } from 'undici'
+  const EnvHttpProxyAgentClass: typeof EnvHttpProxyAgent
+  export default EnvHttpProxyAgentClass
+}
+
+declare module 'undici/lib/api/index.js' {
+  const api: Record<string, unknown>
+  export default api
+}
+
+declare module 'undici/lib/dispatcher/dispatcher.js' {
+  const Dispatcher: { prototype: object }
+  export default Dispatcher
+}
