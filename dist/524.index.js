@@ -757,20 +757,29 @@ function abortedLater(signal, delayMs) {
 const TRIGGER_SETTLE_MS = 2_500;
 /** POSTs the trigger and records the run it created; following it is the caller's choice. */
 async function triggerRun(request, timing, deps, state) {
-    state.workflowId = request.workflowId;
-    state.startedAt = timing.startedAt;
-    deps.signal.throwIfAborted();
-    const run = await deps.client.trigger(request, {
-        deadline: timing.deadline,
-        signal: deps.signal,
-        requestSignal: abortedLater(deps.signal, TRIGGER_SETTLE_MS),
-        onInFlight: inFlight => (state.triggerInFlight = inFlight)
-    });
+    const run = await deps.client.trigger(request, beginTrigger(request, timing, deps, state));
     await recordTriggeredRun(run, deps, state);
     // Cancelled while the trigger was on its way: the run is known now, and the caller cancels it.
     deps.signal.throwIfAborted();
     deps.logger.info(`Started run ${run.runId} of workflow ${request.workflowId}` +
         `${state.threadId ? ` in thread ${state.threadId}` : ''} (${run.rawStatus ?? 'status unknown'}).`);
+}
+/**
+ * Notes that a trigger is about to be sent, and gives its request context: the overall deadline,
+ * the job's signal for every wait, and for the request itself a signal that lets it finish for
+ * a moment after the job is cancelled (its answer names the run to cancel); the state learns
+ * whether the trigger may be creating a run right now.
+ */
+function beginTrigger(request, timing, deps, state) {
+    state.workflowId = request.workflowId;
+    state.startedAt = timing.startedAt;
+    deps.signal.throwIfAborted();
+    return {
+        deadline: timing.deadline,
+        signal: deps.signal,
+        requestSignal: abortedLater(deps.signal, TRIGGER_SETTLE_MS),
+        onInFlight: inFlight => (state.triggerInFlight = inFlight)
+    };
 }
 /** Notes the run a trigger answered with; an output it already carries goes to the sink. */
 async function recordTriggeredRun(run, deps, state) {
@@ -790,7 +799,6 @@ async function recordTriggeredRun(run, deps, state) {
 
 
 
-
 /** With nothing at all (not even a heartbeat) for this long, the stream is given up for polling. */
 const STREAM_IDLE_TIMEOUT_MS = 60_000;
 // After a terminal status, a final `output` or `[DONE]` may still be on its way.
@@ -803,16 +811,9 @@ const AFTER_TERMINAL_GRACE_MS = 1_000;
  */
 async function streamRun(request, timing, deps, state) {
     const { clock, logger } = deps;
-    state.workflowId = request.workflowId;
-    state.startedAt = timing.startedAt;
-    deps.signal.throwIfAborted();
-    const answer = await deps.client.stream(request, {
-        deadline: timing.deadline,
-        signal: deps.signal,
-        // Also bounds the stream itself: after a cancel, only until the event that names the run.
-        requestSignal: abortedLater(deps.signal, TRIGGER_SETTLE_MS),
-        onInFlight: inFlight => (state.triggerInFlight = inFlight)
-    });
+    // The request's own signal also bounds the stream: after a cancel, only until the event that
+    // names the run.
+    const answer = await deps.client.stream(request, beginTrigger(request, timing, deps, state));
     if (answer.kind === 'run') {
         // The platform answered with a run object rather than a stream: follow it by polling.
         await recordTriggeredRun(answer.run, deps, state);

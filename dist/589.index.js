@@ -106,8 +106,8 @@ function retryDelayMs(attempt, retryAfterMs, random = Math.random) {
     return Math.max(MIN_RETRY_DELAY_MS, retryAfterMs ?? backoffDelayMs(attempt, random));
 }
 
-// EXTERNAL MODULE: ./src/platform/transport.ts + 3 modules
-var transport = __webpack_require__(2005);
+// EXTERNAL MODULE: ./src/platform/transport.ts + 4 modules
+var transport = __webpack_require__(3020);
 ;// CONCATENATED MODULE: ./src/platform/sender.ts
 
 
@@ -363,10 +363,12 @@ function parseJsonBytes(bytes, largeBytes, pieceBytes = PIECE_BYTES, idFields = 
     parts.push(bytes.toString('utf8', copied));
     const value = JSON.parse(quoteLongIntegers(parts.join(''), idFields));
     const texts = spans.map(([start, end]) => largeText(bytes, start, end, pieceBytes));
-    // A long string that is not valid JSON text makes the whole answer unreadable, now.
-    for (const text of texts)
-        for (const piece of text.pieces())
-            void piece;
+    // A long string that is not valid JSON text makes the whole answer unreadable, now (checked
+    // on the bytes: decoding it here would make as much garbage as the text is long).
+    for (const [start, end] of spans) {
+        if (!isJsonStringText(bytes, start, end))
+            throw new SyntaxError('not a JSON string');
+    }
     const large = (candidate) => {
         if (typeof candidate !== 'string' || !candidate.startsWith(tag))
             return undefined;
@@ -407,6 +409,29 @@ function longIdPattern(fields) {
         patterns.set(keys, pattern);
     }
     return pattern;
+}
+const ESCAPED = new Set([...'"\\/bfnrt'].map(char => char.charCodeAt(0)));
+const HEX = /^[0-9a-fA-F]{4}$/;
+/** Whether bytes are the text of a JSON string: no control character, every escape known. */
+function isJsonStringText(bytes, start, end) {
+    for (let i = start; i < end; i++) {
+        const byte = bytes[i] ?? 0;
+        if (byte < 0x20)
+            return false;
+        if (byte !== BACKSLASH)
+            continue;
+        const next = bytes[i + 1] ?? 0;
+        if (next === 0x75) {
+            if (!HEX.test(bytes.toString('latin1', i + 2, i + 6)))
+                return false;
+            i += 5;
+        }
+        else if (ESCAPED.has(next))
+            i++;
+        else
+            return false;
+    }
+    return true;
 }
 /** The index of the quote that ends the string whose text starts at `from`. */
 function closingQuote(bytes, from) {

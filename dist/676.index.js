@@ -217,7 +217,7 @@ async function publishCard(facts, how, redact) {
         return undefined;
     try {
         // Octokit is loaded only by a step that comments.
-        const { postRunCard } = await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(413), __webpack_require__.e(5), __webpack_require__.e(931)]).then(__webpack_require__.bind(__webpack_require__, 5931));
+        const { postRunCard } = await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(413), __webpack_require__.e(20), __webpack_require__.e(931)]).then(__webpack_require__.bind(__webpack_require__, 5931));
         const result = await postRunCard(how.comment, { workflowId: facts.workflowId, key: how.comment.key, startedAt: how.startedAt }, async (marker) => redact(await renderRunCard(facts, { format: how.format, maxBytes: COMMENT_MAX_BYTES, marker })));
         if ('url' in result)
             return result.url;

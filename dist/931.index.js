@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var lib_github = __webpack_require__(2413);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(4371);
-// EXTERNAL MODULE: ./src/platform/transport.ts + 3 modules
-var transport = __webpack_require__(2005);
+// EXTERNAL MODULE: ./src/platform/transport.ts + 4 modules
+var transport = __webpack_require__(3020);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: external "node:fs"

@@ -649,7 +649,7 @@ async function run() {
     try {
         inputs = await readInputs();
         redactor = new output_redactor/* Redactor */.p([...inputs.secrets, ...proxyPasswords(process.env)]);
-        const { runStep } = await Promise.all(/* import() */[__nccwpck_require__.e(7), __nccwpck_require__.e(5), __nccwpck_require__.e(589), __nccwpck_require__.e(524)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8524));
+        const { runStep } = await Promise.all(/* import() */[__nccwpck_require__.e(7), __nccwpck_require__.e(20), __nccwpck_require__.e(589), __nccwpck_require__.e(524)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8524));
         ({ written, failure } = await runStep(inputs, redactor, state, abort.signal, () => signals.received));
     }
     catch (error) {
@@ -783,7 +783,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_action_saved_state_js__WEBPACK_IMPORTED_MODULE_2__/* .SAVED */ .M.isPost) === 'true') {
-    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(7), __nccwpck_require__.e(5), __nccwpck_require__.e(589), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718));
+    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(7), __nccwpck_require__.e(20), __nccwpck_require__.e(589), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718));
     await runPost();
 }
 else {

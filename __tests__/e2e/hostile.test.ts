@@ -3,6 +3,7 @@ import { runAction } from '../../scripts/action-runner.js'
 import { actionNodes } from '../helpers/action-nodes.js'
 import { HOSTILE_SCENARIOS, hostileInputs } from '../helpers/hostile-scenarios.js'
 import { useSimulator } from '../helpers/platform.js'
+import { fromDist } from '../helpers/step.js'
 
 const sim = useSimulator()
 
@@ -15,17 +16,7 @@ describe.each(actionNodes())(
         inputs: { ...hostileInputs(sim), ...scenario.inputs },
         node
       })
-      await scenario.check(
-        {
-          mode: 'dist',
-          failed: result.exitCode !== 0,
-          log: result.stdout,
-          outputs: result.outputs,
-          summary: result.summary,
-          elapsedMs: result.durationMs
-        },
-        sim
-      )
+      await scenario.check(fromDist(result), sim)
     })
   }
 )

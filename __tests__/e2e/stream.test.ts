@@ -2,6 +2,7 @@ import { describe, it } from '@jest/globals'
 import { runAction } from '../../scripts/action-runner.js'
 import { actionNodes } from '../helpers/action-nodes.js'
 import { useSimulator } from '../helpers/platform.js'
+import { fromDist } from '../helpers/step.js'
 import { STREAM_SCENARIOS, streamInputs } from '../helpers/stream-scenarios.js'
 
 // The streaming scenarios again, against the committed bundle in a process of its own.
@@ -21,17 +22,7 @@ describe.each(actionNodes())(
           env: scenario.env,
           timeoutMs: scenario.timeoutMs ?? 30_000
         })
-        await scenario.check(
-          {
-            mode: 'dist',
-            failed: result.exitCode !== 0,
-            log: result.stdout,
-            outputs: result.outputs,
-            summary: result.summary,
-            elapsedMs: result.durationMs
-          },
-          sim
-        )
+        await scenario.check(fromDist(result), sim)
       },
       120_000
     )

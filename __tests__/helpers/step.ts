@@ -1,3 +1,4 @@
+import type { ActionRunResult } from '../../scripts/action-runner.js'
 import type { Simulator } from '../../simulator/index.js'
 
 /** What a step left behind, whether it ran in-process through run() or as dist/index.js. */
@@ -10,6 +11,18 @@ export interface StepResult {
   outputs: Record<string, string>
   summary: string
   elapsedMs: number
+}
+
+/** What dist/index.js left behind, run as a child process, as a scenario's check reads it. */
+export function fromDist(result: ActionRunResult): StepResult {
+  return {
+    mode: 'dist',
+    failed: result.exitCode !== 0,
+    log: result.stdout,
+    outputs: result.outputs,
+    summary: result.summary,
+    elapsedMs: result.durationMs
+  }
 }
 
 /** One case, shared by the in-process suite and the end-to-end suite. */

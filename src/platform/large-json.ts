@@ -60,8 +60,11 @@ export function parseJsonBytes(
   parts.push(bytes.toString('utf8', copied))
   const value: unknown = JSON.parse(quoteLongIntegers(parts.join(''), idFields))
   const texts = spans.map(([start, end]) => largeText(bytes, start, end, pieceBytes))
-  // A long string that is not valid JSON text makes the whole answer unreadable, now.
-  for (const text of texts) for (const piece of text.pieces()) void piece
+  // A long string that is not valid JSON text makes the whole answer unreadable, now (checked
+  // on the bytes: decoding it here would make as much garbage as the text is long).
+  for (const [start, end] of spans) {
+    if (!isJsonStringText(bytes, start, end)) throw new SyntaxError('not a JSON string')
+  }
 
   const large = (candidate: unknown): LargeText | undefined => {
     if (typeof candidate !== 'string' || !candidate.startsWith(tag)) return undefined
@@ -108,6 +111,25 @@ function longIdPattern(fields: readonly string[]): RegExp {
     patterns.set(keys, pattern)
   }
   return pattern
+}
+
+const ESCAPED = new Set([...'"\\/bfnrt'].map(char => char.charCodeAt(0)))
+const HEX = /^[0-9a-fA-F]{4}$/
+
+/** Whether bytes are the text of a JSON string: no control character, every escape known. */
+function isJsonStringText(bytes: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i] ?? 0
+    if (byte < 0x20) return false
+    if (byte !== BACKSLASH) continue
+    const next = bytes[i + 1] ?? 0
+    if (next === 0x75) {
+      if (!HEX.test(bytes.toString('latin1', i + 2, i + 6))) return false
+      i += 5
+    } else if (ESCAPED.has(next)) i++
+    else return false
+  }
+  return true
 }
 
 /** The index of the quote that ends the string whose text starts at `from`. */

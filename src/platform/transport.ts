@@ -1,4 +1,3 @@
-import { subscribe } from 'node:diagnostics_channel'
 import type { Dispatcher } from 'undici'
 import { EnvHttpProxyAgent, request } from './undici-parts.js'
 import type { Clock } from '../util/clock.js'
@@ -7,6 +6,7 @@ import type { Logger } from '../util/logger.js'
 import { USER_AGENT } from '../util/version.js'
 import { ApiError } from './api-error.js'
 import { readBytes, readStart } from './bodies.js'
+import { sentHeads } from './sent-heads.js'
 import { RUN_MAY_HAVE_STARTED } from './http-errors.js'
 
 /** One HTTP attempt to the platform, for the client; nothing else in the action speaks HTTP. */
@@ -79,22 +79,6 @@ const NOT_SENT_ERROR_CODES = new Set([
   'ERR_SSL_WRONG_VERSION_NUMBER'
 ])
 
-// The idempotency keys of triggers whose request head undici has begun to write to a socket:
-// until then a failure cannot have reached the platform, whatever the error says.
-const headersWritten = new Set<string>()
-let watchingHeaders = false
-
-function watchHeaders(): void {
-  if (watchingHeaders) return
-  watchingHeaders = true
-  subscribe('undici:client:sendHeaders', message => {
-    const { headers } = message as { headers?: unknown }
-    if (typeof headers !== 'string') return
-    const key = /^idempotency-key: (.+)\r$/im.exec(headers)?.[1]
-    if (key !== undefined) headersWritten.add(key)
-  })
-}
-
 /**
  * The one dispatcher of the action, for the platform and the GitHub API alike: connection
  * pooling, the connect timeout, and the proxy that HTTPS_PROXY, HTTP_PROXY and NO_PROXY (in
@@ -122,7 +106,6 @@ export class HttpTransport {
   async send(method: 'GET' | 'POST', firstUrl: URL, options: SendOptions): Promise<Attempt> {
     let url = firstUrl
     const marker = options.idempotencyKey
-    if (marker !== undefined) watchHeaders()
     const stopSignal = options.requestSignal ?? options.signal
     for (let hop = 0; ; hop++) {
       const started = this.clock.now()
@@ -130,7 +113,7 @@ export class HttpTransport {
       // A streaming trigger may send its headers only with the first event.
       const timeout = options.stream ? remaining : Math.min(this.requestTimeoutMs, remaining)
       const signals = [AbortSignal.timeout(remaining), ...(stopSignal ? [stopSignal] : [])]
-      if (marker !== undefined) headersWritten.delete(marker)
+      if (marker !== undefined) sentHeads.forget(marker)
       let answer: HttpAnswer
       try {
         const response = await request(url, {
@@ -183,12 +166,10 @@ export class HttpTransport {
         this.logRequest(method, url, started, code ?? 'error')
         // A trigger knows whether its head was written; other requests go by the error's code.
         const sent =
-          marker !== undefined
-            ? headersWritten.has(marker)
-            : !(code && NOT_SENT_ERROR_CODES.has(code))
+          marker !== undefined ? sentHeads.has(marker) : !(code && NOT_SENT_ERROR_CODES.has(code))
         return { ok: false, error, sent }
       } finally {
-        if (marker !== undefined) headersWritten.delete(marker)
+        if (marker !== undefined) sentHeads.forget(marker)
       }
       this.logRequest(method, url, started, String(answer.status))
       const location = headerValue(answer, 'location')

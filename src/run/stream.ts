@@ -3,13 +3,12 @@ import type { EventBytes, TriggerRequest } from '../platform/client.js'
 import { ApiError } from '../platform/api-error.js'
 import { isTerminal } from '../platform/status.js'
 import { readEventStream, type StreamUpdate } from '../platform/stream-events.js'
-import { abortedLater } from '../util/abort.js'
 import { getErrorMessage } from '../util/errors.js'
 import type { RunDeps } from './deps.js'
 import { followRun } from './poll.js'
 import { recordSnapshot, recordTimeout, type RunState } from './state.js'
 import type { RunTiming } from './timing.js'
-import { recordTriggeredRun, TRIGGER_SETTLE_MS } from './trigger.js'
+import { beginTrigger, recordTriggeredRun } from './trigger.js'
 
 /** With nothing at all (not even a heartbeat) for this long, the stream is given up for polling. */
 const STREAM_IDLE_TIMEOUT_MS = 60_000
@@ -35,16 +34,9 @@ export async function streamRun(
   state: RunState
 ): Promise<void> {
   const { clock, logger } = deps
-  state.workflowId = request.workflowId
-  state.startedAt = timing.startedAt
-  deps.signal.throwIfAborted()
-  const answer = await deps.client.stream(request, {
-    deadline: timing.deadline,
-    signal: deps.signal,
-    // Also bounds the stream itself: after a cancel, only until the event that names the run.
-    requestSignal: abortedLater(deps.signal, TRIGGER_SETTLE_MS),
-    onInFlight: inFlight => (state.triggerInFlight = inFlight)
-  })
+  // The request's own signal also bounds the stream: after a cancel, only until the event that
+  // names the run.
+  const answer = await deps.client.stream(request, beginTrigger(request, timing, deps, state))
   if (answer.kind === 'run') {
     // The platform answered with a run object rather than a stream: follow it by polling.
     await recordTriggeredRun(answer.run, deps, state)

@@ -1,5 +1,5 @@
-export const id = 5;
-export const ids = [5];
+export const id = 20;
+export const ids = [20];
 export const modules = {
 
 /***/ 127:
@@ -278,7 +278,7 @@ function formatDetailEntry(loc, msg) {
 
 /***/ }),
 
-/***/ 2005:
+/***/ 3020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -289,8 +289,6 @@ __webpack_require__.d(__webpack_exports__, {
   Z: () => (/* binding */ headerValue)
 });
 
-// EXTERNAL MODULE: external "node:diagnostics_channel"
-var external_node_diagnostics_channel_ = __webpack_require__(3053);
 // EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
 var api = __webpack_require__(6615);
 // EXTERNAL MODULE: ./node_modules/undici/lib/api/api-request.js
@@ -376,6 +374,44 @@ async function readStart(body, limit) {
     return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
 }
 
+// EXTERNAL MODULE: external "node:diagnostics_channel"
+var external_node_diagnostics_channel_ = __webpack_require__(3053);
+;// CONCATENATED MODULE: ./src/platform/sent-heads.ts
+
+/**
+ * Which triggers have begun to go out: the idempotency keys whose request head undici has begun
+ * to write to a socket (its `undici:client:sendHeaders` diagnostics channel says so). Until then a
+ * failure cannot have reached the platform, whatever the error says, so it is never "a run may
+ * have started".
+ */
+class SentHeads {
+    keys = new Set();
+    watching = false;
+    has(key) {
+        this.watch();
+        return this.keys.has(key);
+    }
+    /** Before each attempt, and after it: a key is reused by the attempts of one trigger. */
+    forget(key) {
+        this.watch();
+        this.keys.delete(key);
+    }
+    watch() {
+        if (this.watching)
+            return;
+        this.watching = true;
+        (0,external_node_diagnostics_channel_.subscribe)('undici:client:sendHeaders', message => {
+            const { headers } = message;
+            if (typeof headers !== 'string')
+                return;
+            const key = /^idempotency-key: (.+)\r$/im.exec(headers)?.[1];
+            if (key !== undefined)
+                this.keys.add(key);
+        });
+    }
+}
+const sentHeads = new SentHeads();
+
 // EXTERNAL MODULE: ./src/platform/http-errors.ts
 var http_errors = __webpack_require__(127);
 ;// CONCATENATED MODULE: ./src/platform/transport.ts
@@ -415,23 +451,6 @@ const NOT_SENT_ERROR_CODES = new Set([
     'ERR_TLS_CERT_ALTNAME_INVALID',
     'ERR_SSL_WRONG_VERSION_NUMBER'
 ]);
-// The idempotency keys of triggers whose request head undici has begun to write to a socket:
-// until then a failure cannot have reached the platform, whatever the error says.
-const headersWritten = new Set();
-let watchingHeaders = false;
-function watchHeaders() {
-    if (watchingHeaders)
-        return;
-    watchingHeaders = true;
-    (0,external_node_diagnostics_channel_.subscribe)('undici:client:sendHeaders', message => {
-        const { headers } = message;
-        if (typeof headers !== 'string')
-            return;
-        const key = /^idempotency-key: (.+)\r$/im.exec(headers)?.[1];
-        if (key !== undefined)
-            headersWritten.add(key);
-    });
-}
 /**
  * The one dispatcher of the action, for the platform and the GitHub API alike: connection
  * pooling, the connect timeout, and the proxy that HTTPS_PROXY, HTTP_PROXY and NO_PROXY (in
@@ -462,8 +481,6 @@ class HttpTransport {
     async send(method, firstUrl, options) {
         let url = firstUrl;
         const marker = options.idempotencyKey;
-        if (marker !== undefined)
-            watchHeaders();
         const stopSignal = options.requestSignal ?? options.signal;
         for (let hop = 0;; hop++) {
             const started = this.clock.now();
@@ -472,7 +489,7 @@ class HttpTransport {
             const timeout = options.stream ? remaining : Math.min(this.requestTimeoutMs, remaining);
             const signals = [AbortSignal.timeout(remaining), ...(stopSignal ? [stopSignal] : [])];
             if (marker !== undefined)
-                headersWritten.delete(marker);
+                sentHeads.forget(marker);
             let answer;
             try {
                 const response = await request(url, {
@@ -526,14 +543,12 @@ class HttpTransport {
                 const code = (0,errors/* errorCode */.C)(error);
                 this.logRequest(method, url, started, code ?? 'error');
                 // A trigger knows whether its head was written; other requests go by the error's code.
-                const sent = marker !== undefined
-                    ? headersWritten.has(marker)
-                    : !(code && NOT_SENT_ERROR_CODES.has(code));
+                const sent = marker !== undefined ? sentHeads.has(marker) : !(code && NOT_SENT_ERROR_CODES.has(code));
                 return { ok: false, error, sent };
             }
             finally {
                 if (marker !== undefined)
-                    headersWritten.delete(marker);
+                    sentHeads.forget(marker);
             }
             this.logRequest(method, url, started, String(answer.status));
             const location = headerValue(answer, 'location');
