@@ -81,6 +81,8 @@ time waited, at most 15 s), this action streaming (\`stream: true\`), and what u
 instead: a fixed 5 s poll loop in Node (what common dispatch-and-wait actions do,
 bench/contenders/fixed-poll.mjs) and a 10 s \`curl\` loop in bash (bench/contenders/curl-loop.sh).
 
+Where a target is missed, [docs/benchmarks.md](docs/benchmarks.md) says why and what would close it.
+
 ## Completion-detection lag and gets
 
 Step end (the process exits) minus run end (on the simulator's clock), and the gets of the run.
