@@ -1,3 +1,3 @@
-export { startSimulator } from './server.js'
+export { readBody, startSimulator } from './server.js'
 export { DEMO_KEY } from './scenario.js'
 export type { ResponseVariant, Simulator, SimulatorOptions } from './types.js'

@@ -19,7 +19,8 @@ interface Exchange {
 
 const JSON_TYPE = 'application/json'
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The whole body of `req` as UTF-8 text. */
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise(resolve => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))

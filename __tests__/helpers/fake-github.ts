@@ -1,6 +1,7 @@
 import { createServer } from 'node:http'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { readBody } from '../../simulator/index.js'
 
 export interface FakeComment {
   id: number
@@ -92,15 +93,6 @@ const timestamp = (date = new Date()): string => date.toISOString().replace(/\.\
 // GITHUB_TOKEN and app installation tokens are `ghs_` tokens acting as a `[bot]` login.
 const isAppToken = (token: string, login: string): boolean =>
   token.startsWith('ghs_') || login.endsWith('[bot]')
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise(resolve => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')))
-  })
-}
 
 function parseJson(text: string): Record<string, unknown> | undefined {
   try {

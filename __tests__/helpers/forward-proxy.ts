@@ -66,6 +66,39 @@ export function endToEndHeaders(
   return out
 }
 
+/**
+ * Sends `req` on with `options` and relays the answer to `res`, as a proxy does: an unreachable
+ * upstream is a 502, and either side going away ends the other.
+ */
+export function relayRequest(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  track: (socket: Duplex) => void,
+  options: http.RequestOptions
+): void {
+  const upstream = http.request(options)
+  upstream.on('socket', track)
+  upstream.on('response', answer => {
+    res.writeHead(
+      answer.statusCode ?? 502,
+      answer.statusMessage,
+      endToEndHeaders(answer.headers, ['transfer-encoding'])
+    )
+    // Event streams must not wait for the first body chunk to show their headers.
+    res.flushHeaders()
+    answer.pipe(res)
+    answer.once('error', () => res.destroy())
+  })
+  upstream.on('error', () => {
+    if (res.headersSent) res.destroy()
+    else res.writeHead(502, { 'Content-Type': 'text/plain' }).end('upstream unreachable\n')
+  })
+  res.once('close', () => {
+    if (!res.writableFinished) upstream.destroy()
+  })
+  req.pipe(upstream)
+}
+
 /** `host:port` or `[v6]:port` as a CONNECT request names it. */
 function parseAuthority(authority: string): { host: string; port: number } | undefined {
   const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(authority)
@@ -119,7 +152,7 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
     }
     // agent: false gives every request a socket of its own that ends with it, instead of one
     // pooled (and kept alive) in the process-wide global agent.
-    const upstream = http.request({
+    relayRequest(req, res, track, {
       host: url.hostname.replace(/^\[|\]$/g, ''),
       port: url.port || 80,
       method: req.method,
@@ -127,26 +160,6 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
       headers: endToEndHeaders(req.headers),
       agent: false
     })
-    upstream.on('socket', track)
-    upstream.on('response', answer => {
-      res.writeHead(
-        answer.statusCode ?? 502,
-        answer.statusMessage,
-        endToEndHeaders(answer.headers, ['transfer-encoding'])
-      )
-      // Event streams must not wait for the first body chunk to show their headers.
-      res.flushHeaders()
-      answer.pipe(res)
-      answer.once('error', () => res.destroy())
-    })
-    upstream.on('error', () => {
-      if (res.headersSent) res.destroy()
-      else res.writeHead(502, { 'Content-Type': 'text/plain' }).end('upstream unreachable\n')
-    })
-    res.once('close', () => {
-      if (!res.writableFinished) upstream.destroy()
-    })
-    req.pipe(upstream)
   })
 
   server.on('connect', (req: http.IncomingMessage, client: Duplex, head: Buffer) => {

@@ -1,11 +1,10 @@
 import { writeFile } from 'node:fs/promises'
-import http from 'node:http'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { Duplex } from 'node:stream'
 import { generate } from 'selfsigned'
-import { endToEndHeaders } from './forward-proxy.js'
+import { endToEndHeaders, relayRequest } from './forward-proxy.js'
 
 /**
  * An HTTPS endpoint with a private (self-signed) certificate in front of a plain-HTTP server,
@@ -75,7 +74,7 @@ export async function startTlsFront(target: { host: string; port: number }): Pro
     headers['x-forwarded-proto'] = 'https'
     headers['x-forwarded-for'] = req.socket.remoteAddress ?? '127.0.0.1'
     // agent: false so no pooled keep-alive socket to the target outlives close().
-    const upstream = http.request({
+    relayRequest(req, res, track, {
       host: target.host,
       port: target.port,
       method: req.method,
@@ -83,26 +82,6 @@ export async function startTlsFront(target: { host: string; port: number }): Pro
       headers,
       agent: false
     })
-    upstream.on('socket', track)
-    upstream.on('response', answer => {
-      res.writeHead(
-        answer.statusCode ?? 502,
-        answer.statusMessage,
-        endToEndHeaders(answer.headers, ['transfer-encoding'])
-      )
-      // Event streams must not wait for the first body chunk to show their headers.
-      res.flushHeaders()
-      answer.pipe(res)
-      answer.once('error', () => res.destroy())
-    })
-    upstream.on('error', () => {
-      if (res.headersSent) res.destroy()
-      else res.writeHead(502, { 'Content-Type': 'text/plain' }).end('upstream unreachable\n')
-    })
-    res.once('close', () => {
-      if (!res.writableFinished) upstream.destroy()
-    })
-    req.pipe(upstream)
   })
   server.on('connection', track)
   server.on('secureConnection', track)
