@@ -54,7 +54,7 @@ function coreLogger(redactor) {
 
 /***/ }),
 
-/***/ 5360:
+/***/ 2015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80,7 +80,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var endpoints = __nccwpck_require__(3117);
 // EXTERNAL MODULE: ./src/run/timing.ts
 var timing = __nccwpck_require__(9959);
-;// CONCATENATED MODULE: ./src/action/base-url.ts
+;// CONCATENATED MODULE: ./src/action/inputs/base-url.ts
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 function isLoopback(hostname) {
     return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
@@ -121,7 +121,7 @@ function checkBaseUrl(text, allowHttp, problems) {
 
 // EXTERNAL MODULE: ./src/util/duration.ts
 var util_duration = __nccwpck_require__(6518);
-;// CONCATENATED MODULE: ./src/action/input-checks.ts
+;// CONCATENATED MODULE: ./src/action/inputs/input-checks.ts
 
 const ok = (value) => ({ value });
 const bad = (problem) => ({ problem });
@@ -216,7 +216,7 @@ function endpointPath(needsRunId) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action/inputs.ts
+;// CONCATENATED MODULE: ./src/action/inputs/inputs.ts
 
 
 
@@ -310,7 +310,7 @@ async function parseInputs(raw, workspace) {
     // The YAML reader and MIME types are loaded only for a step that gives workflow inputs.
     let workflowInputs = [];
     if ((raw.inputs ?? '').trim() !== '') {
-        const { readWorkflowInputs } = await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(759)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3759));
+        const { readWorkflowInputs } = await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(81)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6081));
         const read = await readWorkflowInputs(raw.inputs ?? '', workspace);
         problems.push(...read.problems.map(p => `\`inputs\` ${p}`));
         workflowInputs = read.inputs;
@@ -504,7 +504,7 @@ function decideOutcome(facts) {
     return { level: 'failure', message };
 }
 
-;// CONCATENATED MODULE: ./src/action/publish.ts
+;// CONCATENATED MODULE: ./src/action/publish/publish.ts
 
 
 
@@ -562,7 +562,7 @@ async function publish(report, options, redactor, now) {
     }
     if (options && (runId !== undefined || failure instanceof api_error/* ApiError */.h)) {
         // The card's renderer is loaded only by a step that has a run (or an API error) to show.
-        const { publishCard } = await __nccwpck_require__.e(/* import() */ 676).then(__nccwpck_require__.bind(__nccwpck_require__, 1676));
+        const { publishCard } = await __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 5192));
         const commentUrl = await publishCard({
             workflowId: state.workflowId,
             runId,
@@ -774,7 +774,7 @@ function abortOnSignals(abort) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2691);
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5360);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2015);
 /* harmony import */ var _action_saved_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2789);
 // The action's entrypoint, for both runs.main and runs.post: main saves `isPost` at once, so
 // the post step (the same file, run again after the job's steps) finds it and only cleans up,

@@ -3,8 +3,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { INPUT_NAMES, InputError, parseInputs, type RawInputs } from '../../src/action/inputs.js'
-import { parseWorkflowInputs } from '../../src/action/workflow-inputs.js'
+import {
+  INPUT_NAMES,
+  InputError,
+  parseInputs,
+  type RawInputs
+} from '../../src/action/inputs/inputs.js'
+import { parseWorkflowInputs } from '../../src/action/inputs/workflow-inputs.js'
 import { boundJson } from '../../src/output/json-bounds.js'
 import { isSafeRunId } from '../../src/platform/endpoints.js'
 import { parseRunSnapshot } from '../../src/platform/run-object.js'

@@ -4,9 +4,9 @@ import type { OutputSummary } from '../output/sink.js'
 import { newRunState } from '../run/state.js'
 import { systemClock } from '../util/clock.js'
 import { getErrorMessage } from '../util/errors.js'
-import { readInputs } from './inputs.js'
-import { publish } from './publish.js'
-import type { ActionInputs } from './settings.js'
+import { readInputs } from './inputs/inputs.js'
+import { publish } from './publish/publish.js'
+import type { ActionInputs } from './inputs/settings.js'
 import { abortOnSignals } from './signals.js'
 
 /**

@@ -17,7 +17,7 @@ import { systemClock } from '../util/clock.js'
 import { coreLogger } from './core-logger.js'
 import { fateOfRun, planExit } from './exit-plan.js'
 import { SAVED } from './saved-state.js'
-import type { ActionInputs } from './settings.js'
+import type { ActionInputs } from './inputs/settings.js'
 import { JobCancelled } from './signals.js'
 
 /**

@@ -3,10 +3,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { parse as parseYaml } from 'yaml'
-import { INPUT_NAMES, parseInputs } from '../../../src/action/inputs.js'
-import { OUTPUT_NAMES } from '../../../src/action/publish.js'
-import type { RawInputs } from '../../../src/action/inputs.js'
-import type { ActionInputs } from '../../../src/action/settings.js'
+import { INPUT_NAMES, parseInputs } from '../../../src/action/inputs/inputs.js'
+import { OUTPUT_NAMES } from '../../../src/action/publish/publish.js'
+import type { RawInputs } from '../../../src/action/inputs/inputs.js'
+import type { ActionInputs } from '../../../src/action/inputs/settings.js'
 
 interface ActionYml {
   inputs: Record<string, { description?: string; required?: boolean; default?: string }>
@@ -123,7 +123,7 @@ describe('action.yml', () => {
       if (/\bsetOutput\(/.test(await fs.readFile(file, 'utf8'))) setters.push(file)
     }
     expect(setters.map(file => path.relative(process.cwd(), file))).toEqual([
-      path.join('src', 'action', 'publish.ts')
+      path.join('src', 'action', 'publish', 'publish.ts')
     ])
   })
 })

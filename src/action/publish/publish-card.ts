@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { getErrorMessage } from '../util/errors.js'
-import type { CommentSettings } from './settings.js'
+import { getErrorMessage } from '../../util/errors.js'
+import type { CommentSettings } from '../inputs/settings.js'
 import { renderRunCard, type RunCardFacts } from './run-card.js'
 
 // GitHub's limits are 1 MiB for a step's summary and 65,536 characters for a comment; the

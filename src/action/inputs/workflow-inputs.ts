@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
-import type { WorkflowInputValue } from '../platform/client.js'
-import { resolveWorkflowInputs } from './workflow-files.js'
+import type { WorkflowInputValue } from '../../platform/client.js'
+import { resolveWorkflowInputs, type WorkflowInputSpec } from './workflow-files.js'
 
 const inputType = z.enum(['text', 'file', 'image'])
 const listEntry = z
@@ -26,10 +26,6 @@ const listEntry = z
       })
     }
   })
-type ListEntry = z.infer<typeof listEntry>
-
-/** The declared form of the input before files are read: what a user wrote, checked. */
-export type WorkflowInputSpec = ListEntry
 
 const ACCEPTED_FORMS =
   'a JSON or YAML list of {name, type, value} (or {name, type: file|image, path}), or a map {name: value}'

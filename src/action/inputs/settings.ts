@@ -1,5 +1,5 @@
-import type { TriggerRequest } from '../platform/client.js'
-import type { PlatformPaths } from '../platform/endpoints.js'
+import type { TriggerRequest } from '../../platform/client.js'
+import type { PlatformPaths } from '../../platform/endpoints.js'
 
 /** The settings of one step, as the inputs give them once checked (inputs.ts). */
 

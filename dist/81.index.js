@@ -1,8 +1,8 @@
-export const id = 759;
-export const ids = [759];
+export const id = 81;
+export const ids = [81];
 export const modules = {
 
-/***/ 3759:
+/***/ 6081:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -24,7 +24,7 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
-;// CONCATENATED MODULE: ./src/action/workflow-files.ts
+;// CONCATENATED MODULE: ./src/action/inputs/workflow-files.ts
 
 
 
@@ -82,7 +82,7 @@ function isInside(root, file) {
         !external_node_path_default().isAbsolute(relative));
 }
 
-;// CONCATENATED MODULE: ./src/action/workflow-inputs.ts
+;// CONCATENATED MODULE: ./src/action/inputs/workflow-inputs.ts
 
 
 

@@ -1,9 +1,9 @@
 import { getOctokit } from '@actions/github'
 import { fetch as undiciFetch } from 'undici'
-import { createDispatcher } from '../platform/transport.js'
-import { getErrorMessage } from '../util/errors.js'
+import { createDispatcher } from '../../platform/transport.js'
+import { getErrorMessage } from '../../util/errors.js'
 import { readGitHubContext } from './github-event.js'
-import type { CommentSettings } from './settings.js'
+import type { CommentSettings } from '../inputs/settings.js'
 
 /**
  * The run card as a sticky comment on the pull request or issue. Loaded (with Octokit) only by

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs'
-import { tryParseJson } from '../util/json.js'
+import { tryParseJson } from '../../util/json.js'
 
 /** What the runner tells the step about the repository and the event that started the job. */
 export interface GitHubContext {

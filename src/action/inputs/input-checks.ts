@@ -1,4 +1,4 @@
-import { parseDurationSeconds } from '../util/duration.js'
+import { parseDurationSeconds } from '../../util/duration.js'
 
 /**
  * The check of one input: its value in the unit the code uses, or what is wrong with it (a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { InputError, parseInputs, type RawInputs } from '../../../src/action/inputs.js'
-import { endpointUrl } from '../../../src/platform/endpoints.js'
+import { InputError, parseInputs, type RawInputs } from '../../../../src/action/inputs/inputs.js'
+import { endpointUrl } from '../../../../src/platform/endpoints.js'
 
 // Review 7: careless inputs that the validation lets through, or that make it throw.
 

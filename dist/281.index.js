@@ -1,8 +1,8 @@
-export const id = 931;
-export const ids = [931];
+export const id = 281;
+export const ids = [281];
 export const modules = {
 
-/***/ 5931:
+/***/ 7281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -23,7 +23,7 @@ var errors = __webpack_require__(17);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/util/json.ts
 var json = __webpack_require__(4976);
-;// CONCATENATED MODULE: ./src/action/github-event.ts
+;// CONCATENATED MODULE: ./src/action/publish/github-event.ts
 
 
 const EVENTS_WITH_AN_ISSUE = new Set([
@@ -57,7 +57,7 @@ async function readGitHubContext(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action/comment.ts
+;// CONCATENATED MODULE: ./src/action/publish/comment.ts
 
 
 

@@ -2,8 +2,11 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { MAX_FILE_BYTES, resolveWorkflowInputs } from '../../../src/action/workflow-files.js'
-import { parseWorkflowInputs } from '../../../src/action/workflow-inputs.js'
+import {
+  MAX_FILE_BYTES,
+  resolveWorkflowInputs
+} from '../../../../src/action/inputs/workflow-files.js'
+import { parseWorkflowInputs } from '../../../../src/action/inputs/workflow-inputs.js'
 
 describe('parseWorkflowInputs forms', () => {
   it('reads a JSON list', () => {

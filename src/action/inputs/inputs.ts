@@ -1,8 +1,8 @@
 import path from 'node:path'
 import * as core from '@actions/core'
-import type { WorkflowInputValue } from '../platform/client.js'
-import { DEFAULT_PATHS, isSafeRunId } from '../platform/endpoints.js'
-import { MIN_POLL_DELAY_MS } from '../run/timing.js'
+import type { WorkflowInputValue } from '../../platform/client.js'
+import { DEFAULT_PATHS, isSafeRunId } from '../../platform/endpoints.js'
+import { MIN_POLL_DELAY_MS } from '../../run/timing.js'
 import { checkBaseUrl } from './base-url.js'
 import type { ActionInputs, RunStart } from './settings.js'
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { renderRunCard, type RunCardFacts } from '../../../src/action/run-card.js'
-import { renderGfm } from '../../helpers/gfm.js'
+import { renderRunCard, type RunCardFacts } from '../../../../src/action/publish/run-card.js'
+import { renderGfm } from '../../../helpers/gfm.js'
 
 // The job summary and comments are GitHub-flavoured Markdown. The card's frame (its facts, its
 // error, its output block) is HTML that a Markdown renderer must pass through untouched, so

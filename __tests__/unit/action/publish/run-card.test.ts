@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { escapeHtml } from '../../../src/action/html.js'
-import { renderRunCard, type RunCardFacts } from '../../../src/action/run-card.js'
-import { renderGfm } from '../../helpers/gfm.js'
+import { escapeHtml } from '../../../../src/action/publish/html.js'
+import { renderRunCard, type RunCardFacts } from '../../../../src/action/publish/run-card.js'
+import { renderGfm } from '../../../helpers/gfm.js'
 
 const ONE_MIB = 1024 * 1024
 

@@ -1,8 +1,16 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import type { WorkflowInputValue } from '../platform/client.js'
-import { errorCode } from '../util/errors.js'
-import type { WorkflowInputSpec } from './workflow-inputs.js'
+import type { WorkflowInputValue } from '../../platform/client.js'
+import { errorCode } from '../../util/errors.js'
+
+/** An entry of the `inputs` input as the user wrote it, checked, before any file is read. */
+export interface WorkflowInputSpec {
+  name: string
+  type: 'text' | 'file' | 'image'
+  value?: unknown
+  /** A file in the workspace whose contents become the value. */
+  path?: string
+}
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
 

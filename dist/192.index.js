@@ -1,8 +1,8 @@
-export const id = 676;
-export const ids = [676];
+export const id = 192;
+export const ids = [192];
 export const modules = {
 
-/***/ 1676:
+/***/ 5192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,7 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(2691);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
-;// CONCATENATED MODULE: ./src/action/html.ts
+;// CONCATENATED MODULE: ./src/action/publish/html.ts
 const HTML_ESCAPES = {
     '&': '&amp;',
     '<': '&lt;',
@@ -40,7 +40,7 @@ function escapeBounded(text, maxBytes) {
     return { html, truncated: false };
 }
 
-;// CONCATENATED MODULE: ./src/action/card-output.ts
+;// CONCATENATED MODULE: ./src/action/publish/card-output.ts
 
 /**
  * The output's block in the run card. Both forms are built so that, wherever the card is
@@ -98,7 +98,7 @@ function cutNote(shownBytes, totalBytes, file) {
     return `<p><em>Output cut: the first ${shownBytes} of ${totalBytes} bytes are shown.${where}</em></p>`;
 }
 
-;// CONCATENATED MODULE: ./src/action/run-card.ts
+;// CONCATENATED MODULE: ./src/action/publish/run-card.ts
 
 
 const MAX_ERROR_BYTES = 64 * 1024;
@@ -191,7 +191,7 @@ function code(value) {
     return value ? `<code>${escapeHtml(oneLine(value))}</code>` : '—';
 }
 
-;// CONCATENATED MODULE: ./src/action/publish-card.ts
+;// CONCATENATED MODULE: ./src/action/publish/publish-card.ts
 
 
 
@@ -217,7 +217,7 @@ async function publishCard(facts, how, redact) {
         return undefined;
     try {
         // Octokit is loaded only by a step that comments.
-        const { postRunCard } = await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(413), __webpack_require__.e(20), __webpack_require__.e(931)]).then(__webpack_require__.bind(__webpack_require__, 5931));
+        const { postRunCard } = await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(413), __webpack_require__.e(20), __webpack_require__.e(281)]).then(__webpack_require__.bind(__webpack_require__, 7281));
         const result = await postRunCard(how.comment, { workflowId: facts.workflowId, key: how.comment.key, startedAt: how.startedAt }, async (marker) => redact(await renderRunCard(facts, { format: how.format, maxBytes: COMMENT_MAX_BYTES, marker })));
         if ('url' in result)
             return result.url;
