@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { promises as fs } from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DEMO_KEY } from '../simulator/index.js'
+import { closedPort } from '../__tests__/helpers/loopback.js'
 
 const DIST_ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 
@@ -81,12 +81,4 @@ function timed(node: string, args: string[], env: Record<string, string>): numbe
   const result = spawnSync(node, args, { env, stdio: 'ignore' })
   if (result.error) throw result.error
   return Number(process.hrtime.bigint() - started) / 1e6
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise<void>(resolve => server.close(() => resolve()))
-  return port
 }

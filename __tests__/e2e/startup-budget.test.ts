@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process'
 import { promises as fs, statSync } from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { actionNodes } from '../helpers/action-nodes.js'
 import { KEY } from '../helpers/platform.js'
+import { closedPort } from '../helpers/loopback.js'
 
 // What the committed bundle loads before it fails on a missing input, and before its first
 // request: start-up time follows what a run evaluates (BENCHMARKS.md), so it has a budget, and
@@ -23,13 +23,10 @@ const HEAVY = /^(https?|http2|tls|zlib|child_process|internal\/deps\/undici\/.*)
 const HEAVY_FOR_REQUEST = /^(child_process|internal\/deps\/undici\/.*)$/
 
 let dir: string
-let closedPort: number
+let refusingPort: number
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'startup-budget-'))
-  const server = net.createServer()
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  closedPort = (server.address() as net.AddressInfo).port
-  await new Promise<void>(resolve => server.close(() => resolve()))
+  refusingPort = await closedPort()
 })
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true })
@@ -71,7 +68,7 @@ describe.each(actionNodes())('start-up of dist/index.js under Node $version', ({
   it('reaches its first request within its budget, without Node’s own undici', async () => {
     const loads = await loadsOf(node, {
       'api-key': KEY,
-      'base-url': `http://127.0.0.1:${closedPort}`,
+      'base-url': `http://127.0.0.1:${refusingPort}`,
       'workflow-id': 'wf-budget',
       retries: '0',
       summary: 'false'

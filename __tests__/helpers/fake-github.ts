@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { readBody } from '../../simulator/index.js'
+import { listenOnLoopback } from './loopback.js'
 
 export interface FakeComment {
   id: number
@@ -259,8 +259,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   }
 
   const server = createServer((req, res) => void handle(req, res))
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  origin = `http://127.0.0.1:${await listenOnLoopback(server)}`
 
   return {
     url: origin + prefix,

@@ -1,7 +1,7 @@
 import http from 'node:http'
 import net from 'node:net'
-import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
+import { listenOnLoopback } from './loopback.js'
 
 /**
  * A corporate forward proxy on 127.0.0.1, for proving the action reaches the platform through
@@ -197,14 +197,7 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
   })
 
   server.on('connection', track)
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
+  const port = await listenOnLoopback(server)
   const url = `http://127.0.0.1:${port}`
   const urlWithAuth = auth
     ? `http://${encodeURIComponent(auth.username)}:${encodeURIComponent(auth.password)}@127.0.0.1:${port}`

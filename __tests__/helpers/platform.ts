@@ -1,4 +1,3 @@
-import net from 'node:net'
 import { afterAll, beforeAll, beforeEach } from '@jest/globals'
 import {
   DEMO_KEY,
@@ -46,15 +45,6 @@ export function clientFor(
 
 export function soon(ms = 20_000): { deadline: number } {
   return { deadline: Date.now() + ms }
-}
-
-/** A loopback port with nothing listening on it, for connection-refused cases. */
-export async function closedPort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise<void>(resolve => server.close(() => resolve()))
-  return port
 }
 
 /** The JSON body of the simulator's `index`-th recorded request (a trigger's, usually). */

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises'
 import https from 'node:https'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { Duplex } from 'node:stream'
 import { generate } from 'selfsigned'
 import { endToEndHeaders, relayRequest } from './forward-proxy.js'
+import { listenOnLoopback } from './loopback.js'
 
 /**
  * An HTTPS endpoint with a private (self-signed) certificate in front of a plain-HTTP server,
@@ -86,14 +86,7 @@ export async function startTlsFront(target: { host: string; port: number }): Pro
   server.on('connection', track)
   server.on('secureConnection', track)
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
+  const port = await listenOnLoopback(server)
   const origin = `https://127.0.0.1:${port}`
 
   let closing: Promise<void> | undefined

@@ -1,18 +1,17 @@
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from '@jest/globals'
 import { ApiError } from '../../src/platform/api-error.js'
 import { startSimulator } from '../../simulator/index.js'
 import { USER_AGENT } from '../../src/util/version.js'
 import {
   clientFor,
-  closedPort,
   KEY,
   recordingLogger,
   requestsTo,
   soon,
   useSimulator
 } from '../helpers/platform.js'
+import { closedPort, listenOnLoopback } from '../helpers/loopback.js'
 
 const TRIGGER = '/trigger'
 const question = [{ name: 'question', type: 'text' as const, value: 'Why?' }]
@@ -374,8 +373,7 @@ describe('review findings', () => {
       response.writeHead(503, { 'content-type': 'text/plain' })
       response.write('overloaded, and then nothing more…')
     })
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-    const { port } = server.address() as AddressInfo
+    const port = await listenOnLoopback(server)
     try {
       const started = Date.now()
       const client = clientFor(

@@ -1,8 +1,8 @@
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from '@jest/globals'
 import { runInProcess } from '../helpers/in-process.js'
 import { KEY, useSimulator } from '../helpers/platform.js'
+import { listenOnLoopback } from '../helpers/loopback.js'
 
 // Review 7: defects found by attacking the action as a hostile server and a careless user.
 
@@ -38,8 +38,7 @@ async function rawPlatform(
       res.writeHead(status, { 'content-type': 'application/json' }).end(body)
     })
   })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const port = await listenOnLoopback(server)
   return {
     url: `http://127.0.0.1:${port}`,
     seen,

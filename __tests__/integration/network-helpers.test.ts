@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { X509Certificate } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import http from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import type { Socket } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify, types } from 'node:util'
@@ -15,6 +15,7 @@ import {
   type ProxiedRequest
 } from '../helpers/forward-proxy.js'
 import { generateSelfSigned, startTlsFront, type TlsFront } from '../helpers/tls-front.js'
+import { listenOnLoopback } from '../helpers/loopback.js'
 
 // The helpers the proxy and private-certificate tests stand on, proven with undici itself.
 
@@ -59,8 +60,7 @@ async function startTarget(): Promise<Target> {
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
   })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const port = await listenOnLoopback(server)
   return {
     url: `http://127.0.0.1:${port}`,
     host: '127.0.0.1',
