@@ -136,3 +136,56 @@ export async function measureParallel(
   )
   return result
 }
+
+/** Answers built to make the run card costly, beside a small one (issue 13, item 6). */
+const CARD_ANSWERS: Array<{ name: string; output: string }> = [
+  { name: 'a small answer (1 KB)', output: LINE.repeat(12) },
+  {
+    name: 'a 3,000-column table header over 4,000 one-cell rows (27 KB)',
+    output: `|${' h |'.repeat(3000)}\n|${'---|'.repeat(3000)}\n${'| x |\n'.repeat(4000)}`
+  },
+  {
+    name: 'a 16 KB link referenced 5,000 times (31 KB)',
+    output: `[a]: http://x/${'y'.repeat(16_000)}\n\n${'[a]'.repeat(5000)}`
+  },
+  { name: 'nested emphasis (32 KB)', output: '*a **a '.repeat(2340) + ' a** a*'.repeat(2340) },
+  {
+    name: 'a 50 MB Markdown answer',
+    output: LINE.repeat(Math.ceil(50e6 / Buffer.byteLength(LINE)))
+  }
+]
+
+export interface CardResult {
+  name: string
+  peaks: number[]
+  /** Whole-step wall time, seconds. */
+  seconds: number[]
+}
+
+/** Peak RSS and time of a polled step that renders its card (summary on, markdown). */
+export async function measureCards(
+  sim: Simulator,
+  runs: number,
+  node: string,
+  progress: (line: string) => void
+): Promise<CardResult[]> {
+  const results: CardResult[] = []
+  for (const answer of CARD_ANSWERS) {
+    const result: CardResult = { name: answer.name, peaks: [], seconds: [] }
+    for (let i = 0; i < runs; i++) {
+      sim.reset()
+      sim.configure({ workflows: { bench: { run: { durationMs: 100, output: answer.output } } } })
+      const step = await runAction({
+        inputs: inputs(sim, { 'poll-interval': '0.2' }),
+        node,
+        env: { RUNNER_DEBUG: '1' },
+        timeoutMs: 600_000
+      })
+      result.peaks.push(usage(step).peakMiB)
+      result.seconds.push(step.durationMs / 1000)
+    }
+    progress(`card, ${answer.name}: ${result.peaks.join(', ')} MiB`)
+    results.push(result)
+  }
+  return results
+}

@@ -1,5 +1,5 @@
 import type { LagResult } from './lag.js'
-import type { MemoryResult, ParallelResult } from './load.js'
+import type { CardResult, MemoryResult, ParallelResult } from './load.js'
 import type { StartupResult } from './startup.js'
 import { show, spread } from './stats.js'
 
@@ -136,4 +136,20 @@ export function lagChart(results: LagResult[]): string {
   })
   parts.push('</svg>')
   return `${parts.join('\n')}\n`
+}
+
+/** The run card's cost for costly answers, against the small answer's peak. */
+export function cardTable(results: CardResult[]): string {
+  const baseline = spread(results[0]?.peaks ?? []).median
+  const rows = results.map((r, index) => {
+    const peak = spread(r.peaks)
+    const above = peak.median - baseline
+    const target = index === 0 || r.name.includes('50 MB') ? '—' : `≤ 50 MiB: ${met(above <= 50)}`
+    return `| ${r.name} | ${show(peak, 1, ' MiB')} | ${index === 0 ? '—' : `${above.toFixed(1)} MiB`} | ${show(spread(r.seconds), 2, ' s')} | ${target} |`
+  })
+  return [
+    '| answer | peak RSS: median (min–max) | above the small answer | step time | target: above the small answer |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows
+  ].join('\n')
 }

@@ -10,8 +10,9 @@ import { removeRunnerFolders } from '../scripts/action-runner.js'
 import { startSimulator } from '../simulator/index.js'
 import { CONTENDERS } from './contenders.js'
 import { measureLag } from './lag.js'
-import { measureMemory, measureParallel, measureStreamCpu } from './load.js'
+import { measureCards, measureMemory, measureParallel, measureStreamCpu } from './load.js'
 import {
+  cardTable,
   cpuLine,
   getsVerdict,
   lagChart,
@@ -61,6 +62,7 @@ try {
   const startup = await measureStartup(nodes, plan.pairs, progress)
   const lag = await measureLag(sim, CONTENDERS, plan.lengths, plan.lagRuns, node24, progress)
   const memory = await measureMemory(sim, plan.sizes, plan.memoryRuns, node24, progress)
+  const cards = await measureCards(sim, plan.memoryRuns, node24, progress)
   const cpu = await measureStreamCpu(sim, plan.events, plan.memoryRuns, node24, progress)
   const parallel = await measureParallel(sim, 20, 4, 2, plan.parallelRuns, node24, progress)
 
@@ -104,6 +106,17 @@ run object carrying the whole output) and streamed (64 KiB events). The text is 
 with some accented and CJK characters, which JavaScript holds at two bytes a character.
 
 ${memoryTable(memory)}
+
+## The run card
+
+What rendering the run card costs when the answer is built to make it costly: the step's peak
+RSS and wall time, polled with the job summary on and \`output-format: markdown\` (the
+defaults). A table's rows are padded to its header's width and a reference expands to its
+link each time, so a few kilobytes of Markdown can ask for gigabytes of HTML: the card counts
+the cost before rendering and shows such an output as text with a note. The whole step's time
+includes the 0.1 s run and start-up.
+
+${cardTable(cards)}
 
 ## CPU
 

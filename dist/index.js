@@ -54,7 +54,7 @@ function coreLogger(redactor) {
 
 /***/ }),
 
-/***/ 2015:
+/***/ 6925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -65,8 +65,95 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 9 modules
 var core = __nccwpck_require__(2691);
-// EXTERNAL MODULE: ./src/output/redactor.ts
-var output_redactor = __nccwpck_require__(8345);
+;// CONCATENATED MODULE: ./src/output/redactor.ts
+const MASK = '***';
+// The longest way a character can be written in JSON or a URL: `\u00e9`.
+const MAX_ESCAPE_CHARS = 6;
+/**
+ * Removes secrets from any text before it reaches a log line, an output, a file or the summary.
+ * The runner masks registered secrets in the log only; outputs and the summary are not masked
+ * by anyone else, and the platform may echo the key back in an error body or even in a run's
+ * output, written as it is or with any of its characters escaped (`\/`, `\u002d`, `%2D`).
+ */
+class Redactor {
+    secrets;
+    escaped;
+    longest;
+    constructor(secrets) {
+        const variants = new Set();
+        for (const secret of secrets) {
+            if (!secret)
+                continue;
+            variants.add(secret);
+            variants.add(encodeURIComponent(secret));
+            variants.add(JSON.stringify(secret).slice(1, -1));
+        }
+        // Longest first, so that a variant containing another is replaced whole.
+        this.secrets = [...variants].sort((a, b) => b.length - a.length);
+        const given = secrets.filter(secret => secret !== '');
+        this.escaped =
+            given.length === 0 ? undefined : new RegExp(given.map(spelledAnyWay).join('|'), 'g');
+        this.longest = Math.max(0, ...given.map(secret => secret.length * MAX_ESCAPE_CHARS));
+    }
+    redact(text) {
+        let result = text;
+        for (const secret of this.secrets) {
+            if (result.includes(secret))
+                result = result.split(secret).join(MASK);
+        }
+        // Escaped spellings need a backslash or a percent sign: most text is spared the search.
+        if (this.escaped && (result.includes('\\') || result.includes('%'))) {
+            result = result.replace(this.escaped, MASK);
+        }
+        return result;
+    }
+    /**
+     * A JSON value with every secret removed from its strings and keys (so that it stays valid
+     * JSON, which redacting its text would not promise); a number that spells one becomes `***`.
+     */
+    redactValue(value) {
+        if (typeof value === 'string')
+            return this.redact(value);
+        if (typeof value === 'number' || typeof value === 'bigint') {
+            const text = String(value);
+            return this.redact(text) === text ? value : MASK;
+        }
+        if (Array.isArray(value))
+            return value.map(item => this.redactValue(item));
+        if (value !== null && typeof value === 'object') {
+            return Object.fromEntries(Object.entries(value).map(([key, item]) => [this.redact(key), this.redactValue(item)]));
+        }
+        return value;
+    }
+    /** The longest a secret can be written: a streaming writer holds back this many characters minus one. */
+    get longestSecretLength() {
+        return this.longest;
+    }
+}
+/** A pattern for a secret with any of its characters written plainly or escaped. */
+function spelledAnyWay(secret) {
+    return [...secret]
+        .map(char => {
+        const code = char.codePointAt(0) ?? 0;
+        const forms = [escapeForRegExp(char)];
+        if (code <= 0xffff)
+            forms.push(`\\\\u${anyCase(code.toString(16).padStart(4, '0'))}`);
+        if (code < 0x80)
+            forms.push(`%${anyCase(code.toString(16).padStart(2, '0'))}`);
+        if (char === '/')
+            forms.push('\\\\/');
+        return `(?:${forms.join('|')})`;
+    })
+        .join('');
+}
+/** Hex digits in either case: `2d` as `2[dD]`. */
+function anyCase(hex) {
+    return hex.replace(/[a-f]/g, letter => `[${letter}${letter.toUpperCase()}]`);
+}
+function escapeForRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
 // EXTERNAL MODULE: ./src/run/state.ts
 var run_state = __nccwpck_require__(4352);
 // EXTERNAL MODULE: ./src/util/clock.ts
@@ -122,6 +209,7 @@ function checkBaseUrl(text, allowHttp, problems) {
 // EXTERNAL MODULE: ./src/util/duration.ts
 var util_duration = __nccwpck_require__(6518);
 ;// CONCATENATED MODULE: ./src/action/inputs/input-checks.ts
+
 
 const ok = (value) => ({ value });
 const bad = (problem) => ({ problem });
@@ -215,6 +303,15 @@ function endpointPath(needsRunId) {
         return ok(text);
     };
 }
+/** A run's id, as it may go into a request path. */
+const runId = raw => {
+    const checked = word(raw);
+    if ('problem' in checked)
+        return checked;
+    return (0,endpoints/* isSafeRunId */.cj)(checked.value)
+        ? checked
+        : bad('must be a run id: not `.` or `..`, at most 256 characters');
+};
 
 ;// CONCATENATED MODULE: ./src/action/inputs/inputs.ts
 
@@ -225,14 +322,6 @@ function endpointPath(needsRunId) {
 
 const MAX_TIMEOUT_SECONDS = 6 * 24 * 3600;
 const MIN_POLL_SECONDS = timing/* MIN_POLL_DELAY_MS */.e / 1000;
-const runId = raw => {
-    const checked = word(raw);
-    if ('problem' in checked)
-        return checked;
-    return (0,endpoints/* isSafeRunId */.cj)(checked.value)
-        ? checked
-        : { problem: 'must be a run id: not `.` or `..`, at most 256 characters' };
-};
 // It goes into a hidden HTML comment: `--` or `>` there would end the comment early.
 const commentKey = raw => {
     const text = (raw ?? '').trim();
@@ -265,6 +354,7 @@ const CHECKS = {
     'comment-on': optional(wholeNumber(1, Number.MAX_SAFE_INTEGER), undefined),
     'comment-mode': optional(oneOf('update', 'create'), 'update'),
     'comment-key': optional(commentKey, ''),
+    'allow-mentions': optional(input_checks_boolean, false),
     'allow-http': optional(input_checks_boolean, false),
     'trigger-path': optional(endpointPath(false), endpoints/* DEFAULT_PATHS */.nd.trigger),
     'run-path': optional(endpointPath(true), endpoints/* DEFAULT_PATHS */.nd.run),
@@ -356,6 +446,7 @@ async function parseInputs(raw, workspace) {
                 key: data['comment-key']
             }
             : undefined,
+        allowMentions: data['allow-mentions'],
         stream: data.stream,
         cancelOnExit: data['cancel-on-exit'],
         paths: {
@@ -529,7 +620,7 @@ const OUTPUT_NAMES = [
  * Publishes what the run produced: outputs, the job summary, and how the step ends. Reads the
  * report, changes nothing in it; every server-given string is redacted on the way out.
  */
-async function publish(report, options, redactor, now) {
+async function publish(report, options, redactor, now, signal) {
     const r = (text) => text === undefined ? undefined : redactor.redact(text);
     const { state, written, failure } = report;
     const runId = r(state.runId);
@@ -552,17 +643,19 @@ async function publish(report, options, redactor, now) {
         // Set once the comment is posted, after every other output.
         'comment-url': undefined
     };
+    // Every output passes the redactor here, whatever was redacted before: there is no exception.
+    const setOutput = (name, value) => core/* setOutput */.uH(name, redactor.redact(value));
     for (const name of OUTPUT_NAMES) {
         const value = outputs[name];
         if (value !== undefined)
-            core/* setOutput */.uH(name, value);
+            setOutput(name, value);
     }
     if (written?.fileError !== undefined) {
         core/* warning */.$e(r(`Could not write the output file (${written.fileError}); \`output-file\` is not set.`));
     }
     if (options && (runId !== undefined || failure instanceof api_error/* ApiError */.h)) {
         // The card's renderer is loaded only by a step that has a run (or an API error) to show.
-        const { publishCard } = await __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 5192));
+        const { publishCard } = await __nccwpck_require__.e(/* import() */ 750).then(__nccwpck_require__.bind(__nccwpck_require__, 3750));
         const commentUrl = await publishCard({
             workflowId: state.workflowId,
             runId,
@@ -575,9 +668,9 @@ async function publish(report, options, redactor, now) {
                 file: written.file
             },
             duration
-        }, { ...options, startedAt: state.startedAt ?? now }, text => redactor.redact(text));
+        }, { ...options, startedAt: state.startedAt ?? now, signal }, redactor);
         if (commentUrl !== undefined)
-            core/* setOutput */.uH('comment-url', commentUrl);
+            setOutput('comment-url', commentUrl);
     }
     const outcome = decideOutcome({
         status: state.status,
@@ -621,9 +714,12 @@ function bounded(text, what) {
     return (0,bounds/* boundUtf8 */._u)(text, bounds/* MAX_OUTPUT_BYTES */.$q, (0,bounds/* truncationMarker */.g5)(what, Buffer.byteLength(text), undefined)).text;
 }
 
+// EXTERNAL MODULE: ./src/action/network.ts
+var network = __nccwpck_require__(3284);
 // EXTERNAL MODULE: ./src/action/signals.ts
 var action_signals = __nccwpck_require__(7599);
 ;// CONCATENATED MODULE: ./src/action/main.ts
+
 
 
 
@@ -642,14 +738,14 @@ async function run() {
     // Owned here: a stop signal aborts it, and every wait and request of the run stops.
     const abort = new AbortController();
     const signals = (0,action_signals/* abortOnSignals */.P)(abort);
-    let redactor = new output_redactor/* Redactor */.p([]);
+    let redactor = new Redactor([]);
     let inputs;
     let written;
     let failure;
     try {
         inputs = await readInputs();
-        redactor = new output_redactor/* Redactor */.p([...inputs.secrets, ...proxyPasswords(process.env)]);
-        const { runStep } = await Promise.all(/* import() */[__nccwpck_require__.e(7), __nccwpck_require__.e(20), __nccwpck_require__.e(589), __nccwpck_require__.e(524)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8524));
+        redactor = new Redactor([...inputs.secrets, ...(0,network/* proxyPasswords */.P)(process.env)]);
+        const { runStep } = await Promise.all(/* import() */[__nccwpck_require__.e(410), __nccwpck_require__.e(17), __nccwpck_require__.e(32)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2032));
         ({ written, failure } = await runStep(inputs, redactor, state, abort.signal, () => signals.received));
     }
     catch (error) {
@@ -660,8 +756,9 @@ async function run() {
             summary: inputs.summary,
             failOnError: inputs.failOnError,
             format: inputs.outputFormat,
-            comment: inputs.comment
-        }, redactor, clock/* systemClock */.m.now());
+            comment: inputs.comment,
+            allowMentions: inputs.allowMentions
+        }, redactor, clock/* systemClock */.m.now(), abort.signal);
     }
     catch (error) {
         core/* setFailed */.C1(redactor.redact(`Could not publish the run's results: ${(0,errors/* getErrorMessage */.u)(error)}`));
@@ -676,6 +773,27 @@ async function run() {
     if (signals.received)
         process.exit(1);
 }
+
+
+/***/ }),
+
+/***/ 3284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ proxySettings),
+/* harmony export */   P: () => (/* binding */ proxyPasswords)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2691);
+
+/** The job's proxy settings, as undici and curl read them: the lower-case name first. */
+function proxySettings(env) {
+    return {
+        httpsProxy: env.https_proxy ?? env.HTTPS_PROXY,
+        httpProxy: env.http_proxy ?? env.HTTP_PROXY,
+        noProxy: env.no_proxy ?? env.NO_PROXY
+    };
+}
 /**
  * The passwords of the proxy URLs in the environment: masked and removed like the key, since
  * an error message may quote a proxy's URL.
@@ -689,36 +807,13 @@ function proxyPasswords(env) {
                 passwords.add(password).add(decodeURIComponent(password));
         }
         catch {
-            // Not a URL: undici will say so when it is used.
+            // Not a URL: the proxy's own error will say so when it is used.
         }
     }
     for (const password of passwords)
-        core/* setSecret */.Pq(password);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(password);
     return [...passwords];
 }
-
-
-/***/ }),
-
-/***/ 2789:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ SAVED)
-/* harmony export */ });
-/**
- * What the main step saves for the post step (`core.saveState`, read back as STATE_* by the
- * runner): enough to cancel a run that main did not live to settle, and never the key.
- */
-const SAVED = {
-    /** Set by main at once: the post step runs the same entry point and looks for it. */
-    isPost: 'isPost',
-    runId: 'run-id',
-    baseUrl: 'base-url',
-    cancelPath: 'cancel-path',
-    /** 'true' once main has settled the run: finished, cancelled, or meant to go on. */
-    settled: 'settled'
-};
 
 
 /***/ }),
@@ -773,23 +868,11 @@ function abortOnSignals(abort) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2691);
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2015);
-/* harmony import */ var _action_saved_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2789);
-// The action's entrypoint, for both runs.main and runs.post: main saves `isPost` at once, so
-// the post step (the same file, run again after the job's steps) finds it and only cleans up,
-// loading only its own code.
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6925);
+// The entry point of the main step (runs.main). The post step has an entry of its own
+// (post.ts, runs.post) that loads nothing of this one, so that it cannot start a run.
 
-
-
-if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_action_saved_state_js__WEBPACK_IMPORTED_MODULE_2__/* .SAVED */ .M.isPost) === 'true') {
-    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(7), __nccwpck_require__.e(20), __nccwpck_require__.e(589), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718));
-    await runPost();
-}
-else {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_action_saved_state_js__WEBPACK_IMPORTED_MODULE_2__/* .SAVED */ .M.isPost, 'true');
-    await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
-}
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -829,103 +912,6 @@ function truncationMarker(what, totalBytes, file) {
 function safeCut(text, at) {
     const code = text.charCodeAt(at);
     return at > 0 && code >= 0xdc00 && code <= 0xdfff ? at - 1 : at;
-}
-
-
-/***/ }),
-
-/***/ 8345:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
-/* harmony export */ });
-const MASK = '***';
-// The longest way a character can be written in JSON or a URL: `\u00e9`.
-const MAX_ESCAPE_CHARS = 6;
-/**
- * Removes secrets from any text before it reaches a log line, an output, a file or the summary.
- * The runner masks registered secrets in the log only; outputs and the summary are not masked
- * by anyone else, and the platform may echo the key back in an error body or even in a run's
- * output, written as it is or with any of its characters escaped (`\/`, `\u002d`, `%2D`).
- */
-class Redactor {
-    secrets;
-    escaped;
-    longest;
-    constructor(secrets) {
-        const variants = new Set();
-        for (const secret of secrets) {
-            if (!secret)
-                continue;
-            variants.add(secret);
-            variants.add(encodeURIComponent(secret));
-            variants.add(JSON.stringify(secret).slice(1, -1));
-        }
-        // Longest first, so that a variant containing another is replaced whole.
-        this.secrets = [...variants].sort((a, b) => b.length - a.length);
-        const given = secrets.filter(secret => secret !== '');
-        this.escaped =
-            given.length === 0 ? undefined : new RegExp(given.map(spelledAnyWay).join('|'), 'g');
-        this.longest = Math.max(0, ...given.map(secret => secret.length * MAX_ESCAPE_CHARS));
-    }
-    redact(text) {
-        let result = text;
-        for (const secret of this.secrets) {
-            if (result.includes(secret))
-                result = result.split(secret).join(MASK);
-        }
-        // Escaped spellings need a backslash or a percent sign: most text is spared the search.
-        if (this.escaped && (result.includes('\\') || result.includes('%'))) {
-            result = result.replace(this.escaped, MASK);
-        }
-        return result;
-    }
-    /**
-     * A JSON value with every secret removed from its strings and keys (so that it stays valid
-     * JSON, which redacting its text would not promise); a number that spells one becomes `***`.
-     */
-    redactValue(value) {
-        if (typeof value === 'string')
-            return this.redact(value);
-        if (typeof value === 'number' || typeof value === 'bigint') {
-            const text = String(value);
-            return this.redact(text) === text ? value : MASK;
-        }
-        if (Array.isArray(value))
-            return value.map(item => this.redactValue(item));
-        if (value !== null && typeof value === 'object') {
-            return Object.fromEntries(Object.entries(value).map(([key, item]) => [this.redact(key), this.redactValue(item)]));
-        }
-        return value;
-    }
-    /** The longest a secret can be written: a streaming writer holds back this many characters minus one. */
-    get longestSecretLength() {
-        return this.longest;
-    }
-}
-/** A pattern for a secret with any of its characters written plainly or escaped. */
-function spelledAnyWay(secret) {
-    return [...secret]
-        .map(char => {
-        const code = char.codePointAt(0) ?? 0;
-        const forms = [escapeForRegExp(char)];
-        if (code <= 0xffff)
-            forms.push(`\\\\u${anyCase(code.toString(16).padStart(4, '0'))}`);
-        if (code < 0x80)
-            forms.push(`%${anyCase(code.toString(16).padStart(2, '0'))}`);
-        if (char === '/')
-            forms.push('\\\\/');
-        return `(?:${forms.join('|')})`;
-    })
-        .join('');
-}
-/** Hex digits in either case: `2d` as `2[dD]`. */
-function anyCase(hex) {
-    return hex.replace(/[a-f]/g, letter => `[${letter}${letter.toUpperCase()}]`);
-}
-function escapeForRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
 
@@ -1425,7 +1411,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
   V4: () => (/* binding */ getInput),
-  Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
@@ -1435,7 +1420,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 /** Runs the committed bundle the way the runner does: inputs as INPUT_*, files for commands. */
 
 const DIST_ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url))
+/** The post step's own entry (runs.post). */
+export const DIST_POST_ENTRY = fileURLToPath(new URL('../dist/post/index.js', import.meta.url))
 
 export interface ActionRunOptions {
   /** Inputs by their action.yml names, e.g. { 'api-key': '…' }. */
@@ -112,7 +114,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRunRes
 }
 
 /**
- * Runs the post step after `main`, as the runner does: the same entry point and inputs, in the
+ * Runs the post step after `main`, as the runner does: runs.post with the same inputs, in the
  * same workspace, with what main saved through GITHUB_STATE given back as STATE_* variables.
  */
 export async function runPostStep(
@@ -124,6 +126,7 @@ export async function runPostStep(
     state[`STATE_${name}`] = value
   }
   const post = await startAction({
+    entry: DIST_POST_ENTRY,
     ...options,
     env: { ...options.env, ...state },
     folders: { workspace: main.workspace, runnerTemp: main.runnerTemp }

@@ -1,14 +1,5 @@
-// The action's entrypoint, for both runs.main and runs.post: main saves `isPost` at once, so
-// the post step (the same file, run again after the job's steps) finds it and only cleans up,
-// loading only its own code.
-import * as core from '@actions/core'
+// The entry point of the main step (runs.main). The post step has an entry of its own
+// (post.ts, runs.post) that loads nothing of this one, so that it cannot start a run.
 import { run } from './action/main.js'
-import { SAVED } from './action/saved-state.js'
 
-if (core.getState(SAVED.isPost) === 'true') {
-  const { runPost } = await import('./action/post.js')
-  await runPost()
-} else {
-  core.saveState(SAVED.isPost, 'true')
-  await run()
-}
+await run()

@@ -31,6 +31,10 @@ interface RecordedRequest {
 interface Fault {
   status: number
   body?: unknown
+  /** Sent as it is, instead of `body` as JSON (an HTML error page, say). */
+  rawBody?: string
+  /** Never answer: the request is held until the client gives up or the server closes. */
+  hang?: boolean
   headers?: Record<string, string>
   /** How many matching requests get this answer; 1 unless told. */
   times?: number
@@ -46,6 +50,14 @@ export interface FakeGitHubOptions {
   tokens?: Record<string, string>
 }
 
+/** Rewrites every successful answer, as a hostile GitHub (or a proxy in front of it) would. */
+type AnswerRewrite = (answer: {
+  method: string
+  path: string
+  body: unknown
+  headers: Record<string, string>
+}) => { body: unknown; headers: Record<string, string> }
+
 export interface FakeGitHub {
   /** origin + prefix: Octokit's baseUrl. */
   url: string
@@ -56,6 +68,8 @@ export interface FakeGitHub {
   comments(owner: string, repo: string, number: number): FakeComment[]
   seed(owner: string, repo: string, number: number, comments: SeedComment[]): FakeComment[]
   injectFault(fault: Fault): void
+  /** Until reset(), every 2xx answer passes through this. */
+  rewriteAnswers(rewrite: AnswerRewrite): void
   reset(): void
   close(): Promise<void>
 }
@@ -64,7 +78,13 @@ export const ACTIONS_TOKEN = 'ghs_test'
 export const ACTIONS_LOGIN = 'github-actions[bot]'
 export const MAX_BODY = 65536
 
-type Reply = { status: number; body?: unknown; headers?: Record<string, string> }
+type Reply = {
+  status: number
+  body?: unknown
+  rawBody?: string
+  hang?: boolean
+  headers?: Record<string, string>
+}
 
 const DOCS = 'https://docs.github.com/rest'
 const fail = (status: number, message: string, docs = DOCS, extra: object = {}): Reply => ({
@@ -112,6 +132,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const requests: RecordedRequest[] = []
   const threads = new Map<string, FakeComment[]>()
   const faults: Fault[] = []
+  let rewrite: AnswerRewrite | undefined
+  const held = new Set<ServerResponse>()
   const userIds = new Map<string, number>([[ACTIONS_LOGIN, 41898282]])
   // Never restarted, not even by reset(): an id from an earlier test never names a new comment.
   let nextId = 1_000_000_001
@@ -229,7 +251,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (fault) {
       fault.times = (fault.times ?? 1) - 1
       if (fault.times <= 0) faults.splice(index, 1)
-      return { status: fault.status, body: fault.body, headers: fault.headers }
+      return {
+        status: fault.status,
+        body: fault.body,
+        rawBody: fault.rawBody,
+        hang: fault.hang,
+        headers: fault.headers
+      }
     }
     const given = /^(?:token|bearer)\s+(\S+)$/i.exec(record.headers.authorization ?? '')?.[1]
     const login = given === undefined ? undefined : tokens[given]
@@ -247,11 +275,21 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       body: await readBody(req)
     }
     requests.push(record)
-    const reply = answer(method, new URL(path, origin), record)
+    let reply = answer(method, new URL(path, origin), record)
     record.status = reply.status
-    const text = reply.body === undefined ? '' : JSON.stringify(reply.body)
+    if (reply.hang) {
+      held.add(res)
+      return
+    }
+    if (rewrite && reply.status < 300 && reply.rawBody === undefined) {
+      const rewritten = rewrite({ method, path, body: reply.body, headers: reply.headers ?? {} })
+      reply = { ...reply, ...rewritten }
+    }
+    const text = reply.rawBody ?? (reply.body === undefined ? '' : JSON.stringify(reply.body))
     res.writeHead(reply.status, {
-      ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+      ...(text && reply.rawBody === undefined
+        ? { 'content-type': 'application/json; charset=utf-8' }
+        : {}),
       'content-length': Buffer.byteLength(text),
       ...reply.headers
     })
@@ -270,13 +308,19 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     seed: (owner, repo, number, comments) =>
       comments.map(c => structuredClone(create(owner, repo, number, c))),
     injectFault: fault => void faults.push({ ...fault }),
+    rewriteAnswers: given => (rewrite = given),
     reset: () => {
       requests.length = 0
       faults.length = 0
+      rewrite = undefined
       threads.clear()
+      for (const res of held) res.destroy()
+      held.clear()
     },
     close: () =>
       new Promise<void>(resolve => {
+        for (const res of held) res.destroy()
+        held.clear()
         server.close(() => resolve())
         // Keep-alive sockets would otherwise hold close() open until they time out.
         server.closeAllConnections()

@@ -7,6 +7,7 @@ import { getErrorMessage } from '../util/errors.js'
 import { readInputs } from './inputs/inputs.js'
 import { publish } from './publish/publish.js'
 import type { ActionInputs } from './inputs/settings.js'
+import { proxyPasswords } from './network.js'
 import { abortOnSignals } from './signals.js'
 
 /**
@@ -44,10 +45,12 @@ export async function run(): Promise<void> {
         summary: inputs.summary,
         failOnError: inputs.failOnError,
         format: inputs.outputFormat,
-        comment: inputs.comment
+        comment: inputs.comment,
+        allowMentions: inputs.allowMentions
       },
       redactor,
-      systemClock.now()
+      systemClock.now(),
+      abort.signal
     )
   } catch (error) {
     core.setFailed(
@@ -62,22 +65,4 @@ export async function run(): Promise<void> {
   signals.dispose()
   // A cancelled job is given 7.5 s before it is killed: nothing left over may hold it open.
   if (signals.received) process.exit(1)
-}
-
-/**
- * The passwords of the proxy URLs in the environment: masked and removed like the key, since
- * an error message may quote a proxy's URL.
- */
-function proxyPasswords(env: NodeJS.ProcessEnv): string[] {
-  const passwords = new Set<string>()
-  for (const name of ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']) {
-    try {
-      const password = new URL(env[name] ?? '').password
-      if (password.length >= 4) passwords.add(password).add(decodeURIComponent(password))
-    } catch {
-      // Not a URL: undici will say so when it is used.
-    }
-  }
-  for (const password of passwords) core.setSecret(password)
-  return [...passwords]
 }

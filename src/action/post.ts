@@ -1,50 +1,89 @@
 import * as core from '@actions/core'
+import { Routes } from '../http/routes.js'
 import { Redactor } from '../output/redactor.js'
-import { PlatformClient } from '../platform/client.js'
+import { requestCancel } from '../platform/cancel.js'
+import { connectToPlatform } from '../platform/connection.js'
 import { DEFAULT_PATHS } from '../platform/endpoints.js'
-import { cancelRun } from '../run/cancel.js'
 import { systemClock } from '../util/clock.js'
 import { getErrorMessage } from '../util/errors.js'
 import { coreLogger } from './core-logger.js'
+import { checkBaseUrl } from './inputs/base-url.js'
+import { apiKey, boolean, endpointPath, optional, runId } from './inputs/input-checks.js'
+import { proxyPasswords, proxySettings } from './network.js'
 import { SAVED } from './saved-state.js'
+
+/** A cancel sent by the post step has this long, retries included. */
+const POST_CANCEL_DEADLINE_MS = 5_000
 
 /**
  * The post step (`post-if: always()`): cancels a run that the main step started but did not
  * live to settle (it was killed, or the runner lost it). After a finished run, a run main
- * cancelled or meant to go on, or when nothing was triggered, it sends nothing. It never
- * fails the job: its problems are warnings. It reads the saved state, and of the inputs only
- * the key, which is never saved.
+ * cancelled or meant to go on, or when nothing was triggered, it sends nothing. It never fails
+ * the job: its problems are warnings. What it reads (the saved state, the key and `allow-http`)
+ * is checked with the rules main applies to its inputs, and nothing is sent when a check fails.
  */
 export async function runPost(): Promise<void> {
-  const runId = core.getState(SAVED.runId)
-  if (runId === '' || core.getState(SAVED.settled) === 'true') {
+  const savedRunId = core.getState(SAVED.runId)
+  if (savedRunId === '' || core.getState(SAVED.settled) === 'true') {
     core.debug('The main step left no run to clean up.')
     return
   }
-  const apiKey = core.getInput('api-key')
-  if (apiKey) core.setSecret(apiKey)
-  const redactor = new Redactor([apiKey])
+  const key = core.getInput('api-key')
+  if (key) core.setSecret(key)
+  const redactor = new Redactor([key, ...proxyPasswords(process.env)])
+  const problems: string[] = []
+  const check = <T>(what: string, checked: { value: T } | { problem: string }): T | undefined => {
+    if ('value' in checked) return checked.value
+    problems.push(`${what} ${checked.problem}`)
+    return undefined
+  }
+  const id = check('the saved run id', runId(savedRunId))
+  const cancelPath = check(
+    'the saved `cancel-path`',
+    optional(endpointPath(true), DEFAULT_PATHS.cancel)(core.getState(SAVED.cancelPath))
+  )
+  const bearer = check('`api-key`', apiKey(key))
+  const allowHttp = check('`allow-http`', optional(boolean, false)(core.getInput('allow-http')))
+  const baseUrl = checkBaseUrl(core.getState(SAVED.baseUrl), allowHttp ?? false, problems)
+  if (
+    problems.length > 0 ||
+    id === undefined ||
+    baseUrl === undefined ||
+    cancelPath === undefined ||
+    bearer === undefined
+  ) {
+    coreLogger(redactor).warning(
+      'The post step did not cancel the run the main step left: what it read is not what the ' +
+        `main step saves, so it sent nothing (${problems.join('; ')}).`
+    )
+    return
+  }
+  const logger = coreLogger(redactor)
+  const routes = new Routes(proxySettings(process.env))
   try {
-    const logger = coreLogger(redactor)
-    const client = new PlatformClient({
-      baseUrl: new URL(core.getState(SAVED.baseUrl)),
-      apiKey,
-      paths: { ...DEFAULT_PATHS, cancel: core.getState(SAVED.cancelPath) || DEFAULT_PATHS.cancel },
+    const connection = connectToPlatform({
+      baseUrl,
+      apiKey: bearer,
+      paths: { ...DEFAULT_PATHS, cancel: cancelPath },
       retries: 3,
       logger,
       clock: systemClock,
-      redact: text => redactor.redact(text)
+      redact: text => redactor.redact(text),
+      routes
     })
-    await cancelRun(
-      runId,
-      { client, clock: systemClock, logger },
-      'the main step ended before it could'
+    const cancelled = await requestCancel(connection, id, {
+      deadline: systemClock.now() + POST_CANCEL_DEADLINE_MS
+    })
+    logger.info(
+      cancelled
+        ? `Cancelled run ${id} on the platform (the main step ended before it could).`
+        : `Run ${id} had already finished on the platform; nothing to cancel.`
     )
   } catch (error) {
-    core.warning(
-      redactor.redact(
-        `Could not cancel run ${runId}, which the main step left running: ${getErrorMessage(error)}`
-      )
+    logger.warning(
+      `Could not cancel run ${id}, which the main step left running: ${getErrorMessage(error)}`
     )
+  } finally {
+    await routes.close()
   }
 }

@@ -5,6 +5,7 @@ import { LiveLog } from '../output/live-log.js'
 import type { Redactor } from '../output/redactor.js'
 import { defaultOutputFile, OutputSink, type OutputSummary } from '../output/sink.js'
 import { ApiError } from '../platform/api-error.js'
+import { Routes } from '../http/routes.js'
 import { PlatformClient } from '../platform/client.js'
 import { cancelRun } from '../run/cancel.js'
 import type { RunDeps } from '../run/deps.js'
@@ -16,6 +17,7 @@ import { triggerRun } from '../run/trigger.js'
 import { systemClock } from '../util/clock.js'
 import { coreLogger } from './core-logger.js'
 import { fateOfRun, planExit } from './exit-plan.js'
+import { proxySettings } from './network.js'
 import { SAVED } from './saved-state.js'
 import type { ActionInputs } from './inputs/settings.js'
 import { JobCancelled } from './signals.js'
@@ -33,7 +35,8 @@ export async function runStep(
   stopSignal: () => NodeJS.Signals | undefined
 ): Promise<{ written: OutputSummary | undefined; failure: unknown }> {
   const sink = outputSink(inputs, redactor, state)
-  const deps = runDeps(inputs, redactor, sink, signal)
+  const routes = new Routes(proxySettings(process.env))
+  const deps = runDeps(inputs, redactor, sink, signal, routes)
   let failure: unknown
   try {
     await runWorkflow(inputs, deps, redactor, state)
@@ -45,6 +48,7 @@ export async function runStep(
   } catch (error) {
     failure = error
   }
+  await routes.close()
   // The output file is complete and closed before anything publishes it.
   return { written: await sink.close(), failure }
 }
@@ -53,7 +57,8 @@ function runDeps(
   inputs: ActionInputs,
   redactor: Redactor,
   sink: OutputSink,
-  signal: AbortSignal
+  signal: AbortSignal,
+  routes: Routes
 ): RunDeps {
   const logger = coreLogger(redactor)
   return {
@@ -64,7 +69,8 @@ function runDeps(
       retries: inputs.retries,
       logger,
       clock: systemClock,
-      redact: text => redactor.redact(text)
+      redact: text => redactor.redact(text),
+      routes
     }),
     clock: systemClock,
     logger,

@@ -3,8 +3,6 @@
  * runner): enough to cancel a run that main did not live to settle, and never the key.
  */
 export const SAVED = {
-  /** Set by main at once: the post step runs the same entry point and looks for it. */
-  isPost: 'isPost',
   runId: 'run-id',
   baseUrl: 'base-url',
   cancelPath: 'cancel-path',

@@ -1,35 +1,14 @@
 import { randomUUID } from 'node:crypto'
-import type { Dispatcher } from 'undici'
-import type { Clock } from '../util/clock.js'
-import type { Logger } from '../util/logger.js'
-import { endpointUrl, type PlatformPaths } from './endpoints.js'
+import type { HttpAnswer, RequestContext } from '../http/transport.js'
 import { ApiError } from './api-error.js'
-import { excerpt, normaliseJson, RUN_MAY_HAVE_STARTED } from './http-errors.js'
+import { requestCancel } from './cancel.js'
+import { connectToPlatform, type ConnectionConfig, type PlatformConnection } from './connection.js'
+import { endpointUrl } from './endpoints.js'
+import { excerpt, RUN_MAY_HAVE_STARTED } from './http-errors.js'
 import { readRunAnswer } from './run-answer.js'
 import type { RunSnapshot } from './run-object.js'
-import { Sender } from './sender.js'
-import {
-  createDispatcher,
-  HttpTransport,
-  type HttpAnswer,
-  type RequestContext
-} from './transport.js'
 
-export interface ClientConfig {
-  baseUrl: URL
-  apiKey: string
-  paths: PlatformPaths
-  /** Consecutive transient failures tolerated per request. */
-  retries: number
-  logger: Logger
-  clock: Clock
-  /** Removes the key (and any other secret) from every body quoted in an error. */
-  redact: (text: string) => string
-  random?: () => number
-  dispatcher?: Dispatcher
-  /** Bound on one attempt (connect, headers, and each pause in a JSON body). */
-  requestTimeoutMs?: number
-}
+export type ClientConfig = ConnectionConfig
 
 /** What a trigger sends: the workflow, its inputs as the platform takes them, the thread. */
 export interface TriggerRequest {
@@ -45,7 +24,7 @@ export interface WorkflowInputValue {
   value: unknown
 }
 
-export type { RequestContext } from './transport.js'
+export type { RequestContext } from '../http/transport.js'
 
 /** The platform's first view of a run it has just created. */
 export type TriggeredRun = RunSnapshot & { runId: string }
@@ -57,90 +36,66 @@ export type EventBytes = AsyncIterable<Uint8Array> & { destroy(error?: Error): v
 export type StreamAnswer =
   { kind: 'events'; events: EventBytes } | { kind: 'run'; run: TriggeredRun }
 
-/** The platform's API: one method per endpoint; the retry policy is the sender's. */
+/** The platform's API: one method per endpoint; the retry policy is the retry table's. */
 export class PlatformClient {
-  private readonly config: ClientConfig
-  private readonly sender: Sender
+  private readonly connection: PlatformConnection
 
   constructor(config: ClientConfig) {
-    this.config = config
-    this.sender = new Sender({
-      transport: new HttpTransport(
-        config.apiKey,
-        config.dispatcher ?? createDispatcher(),
-        config.clock,
-        config.logger,
-        config.requestTimeoutMs
-      ),
-      clock: config.clock,
-      logger: config.logger,
-      random: config.random ?? Math.random,
-      retries: config.retries,
-      origin: config.baseUrl.origin,
-      quote: body => this.quote(body)
-    })
+    this.connection = connectToPlatform(config)
   }
 
   /** POSTs the trigger and returns the platform's first view of the run. */
   async trigger(request: TriggerRequest, context: RequestContext): Promise<TriggeredRun> {
-    const answer = await this.post(this.config.paths.trigger, request, context, false)
+    const answer = await this.post(this.connection.paths.trigger, request, context, false)
     return this.triggeredRun(answer)
   }
 
   /** POSTs the streaming trigger, with the trigger's retry rules, and returns its answer unread. */
   async stream(request: TriggerRequest, context: RequestContext): Promise<StreamAnswer> {
-    const answer = await this.post(this.config.paths.stream, request, context, true)
+    const answer = await this.post(this.connection.paths.stream, request, context, true)
     if (answer.stream) return { kind: 'events', events: answer.stream }
     return { kind: 'run', run: this.triggeredRun(answer) }
   }
 
   /** Gets a run. Safe to repeat, so 429, 5xx, network errors and unreadable bodies are retried. */
   async get(runId: string, context: RequestContext): Promise<RunSnapshot> {
-    const url = endpointUrl(this.config.baseUrl, this.config.paths.run, runId)
-    return this.sender.repeatable('GET', url, { name: 'get', runId }, context, answer => {
-      const snapshot = readRunAnswer(answer.bytes ?? Buffer.alloc(0))
-      if (snapshot?.runId !== undefined && snapshot.runId !== runId) {
-        // Not retried: the platform is answering for another run, and its status is not ours.
-        throw new ApiError(
-          `The platform answered the get of run '${runId}' with run ` +
-            `${JSON.stringify(snapshot.runId.slice(0, 80))}; the action does not take another ` +
-            "run's status or output for this one. Check `run-path`.",
+    const { connection } = this
+    const url = endpointUrl(connection.baseUrl, connection.paths.run, runId)
+    return connection.sender.send(
+      'get',
+      'GET',
+      url,
+      { name: 'get', runId },
+      connection.options(context),
+      answer => {
+        const snapshot = readRunAnswer(answer.bytes ?? Buffer.alloc(0))
+        if (snapshot?.runId !== undefined && snapshot.runId !== runId) {
+          // Not retried: the platform is answering for another run, and its status is not ours.
+          throw new ApiError(
+            `The platform answered the get of run '${runId}' with run ` +
+              `${JSON.stringify(snapshot.runId.slice(0, 80))}; the action does not take another ` +
+              "run's status or output for this one. Check `run-path`.",
+            { kind: 'protocol', httpStatus: answer.status }
+          )
+        }
+        if (snapshot) return snapshot
+        return new ApiError(
+          `The platform's answer for run '${runId}' is not a run object: ${this.excerptOf(answer)}`,
           { kind: 'protocol', httpStatus: answer.status }
         )
       }
-      if (snapshot) return snapshot
-      return new ApiError(
-        `The platform's answer for run '${runId}' is not a run object: ${this.excerptOf(answer)}`,
-        { kind: 'protocol', httpStatus: answer.status }
-      )
-    })
+    )
   }
 
   /** Asks the platform to cancel a run; false when it is gone or finished already (404, 409). */
-  async cancel(runId: string, context: RequestContext): Promise<boolean> {
-    const url = endpointUrl(this.config.baseUrl, this.config.paths.cancel, runId)
-    try {
-      await this.sender.repeatable('POST', url, { name: 'cancel', runId }, context, () => true)
-      return true
-    } catch (error) {
-      if (error instanceof ApiError && (error.httpStatus === 404 || error.httpStatus === 409)) {
-        return false
-      }
-      throw error
-    }
-  }
-
-  /**
-   * A body as it may be quoted in an error: JSON re-serialised (so that no escape hides an
-   * echoed key) and the key removed before any excerpt could cut it in two.
-   */
-  private quote(body: string): string {
-    return this.config.redact(normaliseJson(body))
+  cancel(runId: string, context: RequestContext): Promise<boolean> {
+    return requestCancel(this.connection, runId, context)
   }
 
   /** The start of a 2xx body that could not be read as a run, for a message. */
   private excerptOf(answer: HttpAnswer): string {
-    return excerpt(this.quote((answer.bytes ?? Buffer.alloc(0)).toString('utf8', 0, 64 * 1024)))
+    const text = (answer.bytes ?? Buffer.alloc(0)).toString('utf8', 0, 64 * 1024)
+    return excerpt(this.connection.quote(text))
   }
 
   private async post(
@@ -154,10 +109,13 @@ export class PlatformClient {
       inputs: request.inputs,
       ...(request.threadId ? { thread_id: request.threadId } : {})
     })
-    return this.sender.trigger(
-      endpointUrl(this.config.baseUrl, path),
+    // One Idempotency-Key covers every attempt of the trigger.
+    return this.connection.sender.send<HttpAnswer>(
+      'trigger',
+      'POST',
+      endpointUrl(this.connection.baseUrl, path),
       { name: 'trigger', workflowId: request.workflowId },
-      { ...context, body, idempotencyKey: randomUUID(), stream }
+      { ...this.connection.options(context), body, idempotencyKey: randomUUID(), stream }
     )
   }
 

@@ -1,4 +1,6 @@
-import { errorCode, getErrorMessage } from '../util/errors.js'
+import { isCertificateError, networkReason, proxyFailureMessage } from '../http/network-errors.js'
+import type { ProxyInUse } from '../http/routes.js'
+import type { RedirectRefused } from '../http/transport.js'
 import { tryParseJson } from '../util/json.js'
 import { ApiError } from './api-error.js'
 import { errorMessageFrom } from './run-object.js'
@@ -48,9 +50,18 @@ export function httpStatusError(
   endpoint: Endpoint,
   status: number,
   body: string,
-  notes: { attempts?: number; ambiguous?: boolean } = {}
+  notes: { attempts?: number; ambiguous?: boolean; proxy?: ProxyInUse | undefined } = {}
 ): ApiError {
   const detail = serverDetail(body)
+  if (status === 407 && notes.proxy) {
+    // A proxy carrying plain http answers for itself: the platform never saw the request.
+    return new ApiError(
+      `The proxy at ${notes.proxy.address} (${notes.proxy.variable}) asked for credentials ` +
+        `(HTTP 407) and refused the request; nothing reached the platform. Put the proxy's user ` +
+        `and password in ${notes.proxy.variable} (http://user:password@host:port).`,
+      { kind: 'unreachable', httpStatus: status }
+    )
+  }
   const ambiguous = notes.ambiguous === true
   const tail = ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : ''
   switch (status) {
@@ -115,29 +126,21 @@ export function httpStatusError(
   }
 }
 
-// A TLS handshake that fails on the certificate: before a byte of the request is sent.
-const CERTIFICATE_ERROR_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'CERT_UNTRUSTED',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID'
-])
-
 /** A request that got no HTTP answer: before it was sent (safe to retry) or after (maybe seen). */
 export function networkError(
   endpoint: Endpoint,
   origin: string,
   error: unknown,
-  sent: boolean
+  sent: boolean,
+  proxy?: ProxyInUse
 ): ApiError {
-  const code = errorCode(error)
-  const reason = `${code ? `${code}: ` : ''}${getErrorMessage(error)}`
-  if (code !== undefined && CERTIFICATE_ERROR_CODES.has(code)) {
+  const reason = networkReason(error)
+  const proxyFault = proxyFailureMessage(error, proxy, 'the platform', origin)
+  if (proxyFault !== undefined) {
+    // Refused by the proxy, or the proxy could not be reached: the platform saw nothing.
+    return new ApiError(proxyFault, { kind: 'unreachable', cause: error })
+  }
+  if (isCertificateError(error)) {
     return new ApiError(
       `The platform's certificate for ${new URL(origin).host} is not trusted (${reason}); nothing ` +
         'was sent. If the platform uses a private certificate authority, set NODE_EXTRA_CA_CERTS ' +
@@ -154,9 +157,30 @@ export function networkError(
     )
   }
   const ambiguous = endpoint.name === 'trigger'
+  const via = proxy ? ` through the proxy at ${proxy.address} (${proxy.variable})` : ''
   return new ApiError(
-    `The connection to ${origin} failed after the request was sent (${reason}).` +
+    `The connection to ${origin}${via} failed after the request was sent (${reason}).` +
       (ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : ''),
     { kind: 'unreachable', runMayHaveStarted: ambiguous, cause: error }
+  )
+}
+
+/** A redirect the transport would not follow, in the platform's words. */
+export function redirectError(refused: RedirectRefused): ApiError {
+  const { method, url, status } = refused
+  // A POST answered by anything but "repeat it there" (307, 308) has usually been carried out.
+  const ambiguous = method === 'POST' && status !== 307 && status !== 308
+  const why =
+    refused.reason === 'not-a-url'
+      ? `to ${JSON.stringify(refused.target)}, which is not a URL; the action does not follow it. ` +
+        'Check `base-url` and the endpoint paths.'
+      : refused.reason === 'other-origin'
+        ? `to another origin (${refused.target}); the action does not follow it, so that the API ` +
+          'key is not sent there. Set `base-url` to the API host itself.'
+        : 'that the action will not follow. Check `base-url` and the endpoint paths.'
+  return new ApiError(
+    `The platform answered ${method} ${url.pathname} with a redirect (HTTP ${status}) ${why}` +
+      (ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : ''),
+    { kind: 'protocol', httpStatus: status, runMayHaveStarted: ambiguous }
   )
 }

@@ -1,3 +1,4 @@
+import { isSafeRunId } from '../../platform/endpoints.js'
 import { parseDurationSeconds } from '../../util/duration.js'
 
 /**
@@ -108,4 +109,13 @@ export function endpointPath(needsRunId: boolean): Check<string> {
     if (needsRunId && !text.includes('{run_id}')) return bad('must contain {run_id}')
     return ok(text)
   }
+}
+
+/** A run's id, as it may go into a request path. */
+export const runId: Check<string> = raw => {
+  const checked = word(raw)
+  if ('problem' in checked) return checked
+  return isSafeRunId(checked.value)
+    ? checked
+    : bad('must be a run id: not `.` or `..`, at most 256 characters')
 }

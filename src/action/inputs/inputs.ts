@@ -1,7 +1,7 @@
 import path from 'node:path'
 import * as core from '@actions/core'
 import type { WorkflowInputValue } from '../../platform/client.js'
-import { DEFAULT_PATHS, isSafeRunId } from '../../platform/endpoints.js'
+import { DEFAULT_PATHS } from '../../platform/endpoints.js'
 import { MIN_POLL_DELAY_MS } from '../../run/timing.js'
 import { checkBaseUrl } from './base-url.js'
 import type { ActionInputs, RunStart } from './settings.js'
@@ -14,6 +14,7 @@ import {
   oneOf,
   optional,
   required,
+  runId,
   seconds,
   wholeNumber,
   word,
@@ -22,14 +23,6 @@ import {
 
 const MAX_TIMEOUT_SECONDS = 6 * 24 * 3600
 const MIN_POLL_SECONDS = MIN_POLL_DELAY_MS / 1000
-
-const runId: Check<string> = raw => {
-  const checked = word(raw)
-  if ('problem' in checked) return checked
-  return isSafeRunId(checked.value)
-    ? checked
-    : { problem: 'must be a run id: not `.` or `..`, at most 256 characters' }
-}
 
 // It goes into a hidden HTML comment: `--` or `>` there would end the comment early.
 const commentKey: Check<string> = raw => {
@@ -64,6 +57,7 @@ const CHECKS = {
   'comment-on': optional(wholeNumber(1, Number.MAX_SAFE_INTEGER), undefined),
   'comment-mode': optional(oneOf('update', 'create'), 'update' as const),
   'comment-key': optional(commentKey, ''),
+  'allow-mentions': optional(boolean, false),
   'allow-http': optional(boolean, false),
   'trigger-path': optional(endpointPath(false), DEFAULT_PATHS.trigger),
   'run-path': optional(endpointPath(true), DEFAULT_PATHS.run),
@@ -166,6 +160,7 @@ export async function parseInputs(raw: RawInputs, workspace: string): Promise<Ac
           key: data['comment-key']
         }
       : undefined,
+    allowMentions: data['allow-mentions'],
     stream: data.stream,
     cancelOnExit: data['cancel-on-exit'],
     paths: {

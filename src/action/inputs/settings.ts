@@ -36,6 +36,8 @@ export interface ActionInputs {
   outputFormat: 'markdown' | 'text'
   summary: boolean
   comment: CommentSettings | undefined
+  /** Leave `@name` in the run card live; off, they notify nobody. */
+  allowMentions: boolean
   /** Trigger through the streaming endpoint and follow the run's events. */
   stream: boolean
   /** Cancel the run when the job is cancelled or `timeout` is spent. */

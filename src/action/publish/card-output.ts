@@ -1,4 +1,5 @@
 import { escapeHtml } from './html.js'
+import { neutraliseMentions } from './mentions.js'
 
 /**
  * The output's block in the run card. Both forms are built so that, wherever the card is
@@ -6,26 +7,99 @@ import { escapeHtml } from './html.js'
  * can end the card's blocks or add to them, and raw HTML in it is shown, not interpreted.
  */
 
+/** Rendering costs memory in proportion to this much of the output at most. */
+export const MAX_MARKDOWN_CHARS = 32 * 1024
+// Past this size of HTML, or this many table cells, the output is shown as text: a table's
+// rows are padded to its header's width, and a reference expands to its link each time, so a
+// few kilobytes of Markdown can ask for hundreds of megabytes of HTML.
+const MAX_RENDERED_BYTES = 2 * 1024 * 1024
+const MAX_TABLE_CELLS = 20_000
+
+export type MarkdownBlock = { html: string } | { tooCostly: string }
+
 /**
- * markdown: the output rendered to HTML here, by a CommonMark/GFM renderer that escapes raw
- * HTML. The result is one HTML block with no blank line in it (line breaks inside code are
- * written `&#10;`), so the page's own renderer passes it through as it is.
+ * markdown: the output rendered to HTML here, by a CommonMark renderer (markdown-it, with GFM
+ * tables, strikethrough and links) that escapes raw HTML and refuses dangerous URLs. Its cost
+ * is checked before anything is built: the table cells the text asks for, then the size of the
+ * HTML its tokens would make. The result is one HTML block with no blank line in it (line
+ * breaks inside code are written `&#10;`), so the page's own renderer passes it as it is.
  */
-export async function markdownBlock(output: string): Promise<string> {
-  // One after the other: they share modules, and jest's ESM loader trips on two at once.
-  const { micromark } = await import('micromark')
-  const { gfm, gfmHtml } = await import('micromark-extension-gfm')
-  const html = micromark(output, {
-    allowDangerousHtml: false,
-    allowDangerousProtocol: false,
-    extensions: [gfm()],
-    htmlExtensions: [gfmHtml()]
-  })
+export async function markdownBlock(
+  output: string,
+  options: { allowMentions: boolean }
+): Promise<MarkdownBlock> {
+  const cells = tableCells(output)
+  if (cells > MAX_TABLE_CELLS) {
+    return { tooCostly: `its tables would have ${cells} cells` }
+  }
+  const { default: MarkdownIt } = await import('markdown-it')
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false })
+  const env = {}
+  const tokens = md.parse(output, env)
+  const bytes = renderedBytesAtMost(tokens)
+  if (bytes > MAX_RENDERED_BYTES) {
+    return { tooCostly: `its HTML would take up to ${(bytes / 1024 / 1024).toFixed(1)} MiB` }
+  }
+  if (!options.allowMentions) forEachText(tokens, token => neutraliseMentions(token))
+  const html = md.renderer.render(tokens, md.options, env)
   const withoutBlankLines = html
     .replace(/<pre>[\s\S]*?<\/pre>/g, pre => pre.replace(/\r?\n/g, '&#10;'))
     .replace(/\n{2,}/g, '\n')
     .trim()
-  return withoutBlankLines === '' ? '<div></div>' : `<div>\n${withoutBlankLines}\n</div>`
+  return { html: withoutBlankLines === '' ? '<div></div>' : `<div>\n${withoutBlankLines}\n</div>` }
+}
+
+interface Token {
+  type: string
+  content: string
+  attrs: Array<[string, string | number]> | null
+  children: Token[] | null
+}
+
+/**
+ * An upper bound on the HTML the tokens render to: each UTF-16 unit of content or attribute at
+ * its longest escape (`"` is `&quot;`, six) in UTF-8 (three bytes), and each token's own tags.
+ */
+function renderedBytesAtMost(tokens: Token[]): number {
+  let bytes = 0
+  for (const token of tokens) {
+    bytes += 64 + token.content.length * 18
+    for (const [name, value] of token.attrs ?? [])
+      bytes += (name.length + String(value).length) * 18
+    if (token.children) bytes += renderedBytesAtMost(token.children)
+  }
+  return bytes
+}
+
+/** Every text token, where a mention could stand (never in code, which GitHub leaves alone). */
+function forEachText(tokens: Token[], visit: (token: Token) => void): void {
+  for (const token of tokens) {
+    if (token.type === 'text') visit(token)
+    if (token.children) forEachText(token.children, visit)
+  }
+}
+
+/**
+ * How many cells the GFM tables in a text ask for: a delimiter row (`|---|:-:|`) under a header
+ * row makes a table of its width, and every row that follows it (until a blank line) is
+ * padded to that width.
+ */
+export function tableCells(text: string): number {
+  const lines = text.split('\n')
+  let cells = 0
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? ''
+    if (!line.includes('-') || !/^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line)) continue
+    if (!(lines[i - 1] ?? '').includes('|') && !line.includes('|')) continue
+    const width = line.split('|').filter(cell => cell.trim() !== '').length
+    let rows = 1
+    while (i + 1 < lines.length && (lines[i + 1] ?? '').trim() !== '') {
+      rows++
+      i++
+    }
+    cells += width * rows
+  }
+  return cells
 }
 
 /**
@@ -52,8 +126,13 @@ export function cutAtLine(output: string, chars: number): string {
 /** Says that the card shows part of the output, and where the whole of it is. */
 export function cutNote(shownBytes: number, totalBytes: number, file: string | undefined): string {
   const where = file
-    ? ` The whole output is in <code>${escapeHtml(file)}</code> (the <code>output-file</code> ` +
+    ? ` The whole output is in <code>${escapeHtml(file.length > 512 ? `${file.slice(0, 512)}…` : file)}</code> (the <code>output-file</code> ` +
       'output); upload it with <code>actions/upload-artifact</code> to keep it with the run.'
     : ''
   return `<p><em>Output cut: the first ${shownBytes} of ${totalBytes} bytes are shown.${where}</em></p>`
+}
+
+/** Says why a Markdown output is shown as text. */
+export function asTextNote(why: string): string {
+  return `<p><em>Shown as text: rendered as Markdown, ${escapeHtml(why)}.</em></p>`
 }

@@ -1,15 +1,22 @@
-import { getOctokit } from '@actions/github'
-import { fetch as undiciFetch } from 'undici'
-import { createDispatcher } from '../../platform/transport.js'
-import { getErrorMessage } from '../../util/errors.js'
-import { readGitHubContext } from './github-event.js'
+import type { Logger } from '../../util/logger.js'
+import {
+  connectToGitHub,
+  describeGitHubFailure,
+  type GitHubConnection,
+  type Octokit
+} from '../github/client.js'
 import type { CommentSettings } from '../inputs/settings.js'
+import { readGitHubContext } from './github-event.js'
 
 /**
  * The run card as a sticky comment on the pull request or issue. Loaded (with Octokit) only by
  * a step that asks for a comment. Every failure is a warning that says how to fix it: the run's
- * own outputs are set before, and never depend on the comment.
+ * own outputs are set before, and never depend on the comment. Every request goes through the
+ * action's own transport (github/client.ts), within one time budget.
  */
+
+// Pages of 100 comments read to find the earlier card: a thread longer than this gets a new one.
+const MAX_COMMENT_PAGES = 100
 
 /** What a comment is about: it finds and replaces only the card of the same workflow and key. */
 export interface CardIdentity {
@@ -36,7 +43,8 @@ function markerPrefix(identity: CardIdentity): string {
 export async function postRunCard(
   settings: CommentSettings,
   identity: CardIdentity,
-  render: (marker: string) => Promise<string>
+  render: (marker: string) => Promise<string>,
+  options: { signal: AbortSignal | undefined; logger: Logger }
 ): Promise<CommentResult> {
   const github = await readGitHubContext()
   const issueNumber = settings.on ?? github.issueNumber
@@ -48,15 +56,24 @@ export async function postRunCard(
         'pull_request_target, issue_comment or issues workflow.'
     }
   }
-  const dispatcher = createDispatcher()
-  const octokit = getOctokit(settings.token, {
-    baseUrl: github.apiUrl,
-    request: {
-      // Through the action's own dispatcher: the same proxy settings as for the platform.
-      fetch: (url: string, init: object) => undiciFetch(url, { ...init, dispatcher })
-    }
+  let apiUrl: URL
+  try {
+    apiUrl = new URL(github.apiUrl)
+  } catch {
+    return { warning: 'Not commenting: GITHUB_API_URL is not a URL.' }
+  }
+  if (options.signal?.aborted) {
+    return { notice: `Not commenting on #${issueNumber}: the job was cancelled.` }
+  }
+  const connection = connectToGitHub({
+    apiUrl,
+    token: settings.token,
+    signal: options.signal,
+    logger: options.logger
   })
+  const { octokit } = connection
   const where = { owner: github.owner, repo: github.repo, issue_number: issueNumber }
+  let updating = false
   try {
     const body = await render(cardMarker(identity, github.sha))
     if (settings.mode === 'update') {
@@ -65,6 +82,7 @@ export async function postRunCard(
         return { notice: `A newer run's card is on #${issueNumber} already; it is left as it is.` }
       }
       if (earlier) {
+        updating = true
         const { data } = await octokit.rest.issues.updateComment({
           owner: where.owner,
           repo: where.repo,
@@ -77,13 +95,11 @@ export async function postRunCard(
     const { data } = await octokit.rest.issues.createComment({ ...where, body })
     return { url: data.html_url }
   } catch (error) {
-    return { warning: commentFailure(error, issueNumber) }
+    return { warning: commentFailure(error, issueNumber, updating, connection) }
   } finally {
-    await dispatcher.close()
+    await connection.close()
   }
 }
-
-type Octokit = ReturnType<typeof getOctokit>
 
 /**
  * This action's earlier card for the same workflow and key: matched by its marker and by its
@@ -98,18 +114,23 @@ async function findEarlierCard(
   const author = await ownLogin(octokit)
   if (author === undefined) return undefined
   const prefix = `<!-- ${markerPrefix(identity)}`
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+  let latest: { id: number; started: number } | undefined
+  let pages = 0
+  // Page by page, keeping only what matches: a long thread is never held whole.
+  for await (const { data } of octokit.paginate.iterator(octokit.rest.issues.listComments, {
     ...where,
     per_page: 100
-  })
-  const ours = comments.filter(
-    comment =>
-      (comment.body ?? '').startsWith(prefix) && sameLogin(comment.user?.login ?? '', author)
-  )
-  const latest = ours.at(-1)
+  })) {
+    for (const comment of data) {
+      const body = comment.body ?? ''
+      if (!body.startsWith(prefix) || !sameLogin(comment.user?.login ?? '', author)) continue
+      const started = Number(/ started=(\d+) -->/.exec(body.slice(0, 1024))?.[1] ?? 0)
+      latest = { id: comment.id, started }
+    }
+    if (++pages >= MAX_COMMENT_PAGES) break
+  }
   if (latest === undefined) return undefined
-  const started = Number(/ started=(\d+) -->/.exec(latest.body ?? '')?.[1] ?? 0)
-  return { id: latest.id, newer: started > identity.startedAt }
+  return { id: latest.id, newer: latest.started > identity.startedAt }
 }
 
 /**
@@ -134,10 +155,20 @@ function sameLogin(a: string, b: string): boolean {
   return plain(a) === plain(b)
 }
 
-function commentFailure(error: unknown, issueNumber: number): string {
-  const status = (error as { status?: unknown }).status
-  const code = typeof status === 'number' ? `HTTP ${status}: ` : ''
-  const why = `Could not comment on #${issueNumber} (${code}${getErrorMessage(error)}).`
+function commentFailure(
+  error: unknown,
+  issueNumber: number,
+  updating: boolean,
+  connection: GitHubConnection
+): string {
+  const { status, message } = describeGitHubFailure(error, connection)
+  const stale = updating
+    ? ` The run card on #${issueNumber} is still an earlier run's: it is stale.`
+    : ''
+  const why = `Could not ${updating ? 'update the run card' : 'comment'} on #${issueNumber} (${message}).${stale}`
+  if (/rate limit/i.test(message)) {
+    return `${why} GitHub's rate limit for this token is spent: the next run's card will post.`
+  }
   switch (status) {
     case 401:
       return `${why} Check \`github-token\`.`

@@ -1,5 +1,7 @@
 import * as core from '@actions/core'
+import type { Redactor } from '../../output/redactor.js'
 import { getErrorMessage } from '../../util/errors.js'
+import { coreLogger } from '../core-logger.js'
 import type { CommentSettings } from '../inputs/settings.js'
 import { renderRunCard, type RunCardFacts } from './run-card.js'
 
@@ -14,6 +16,10 @@ export interface CardPublishing {
   comment: CommentSettings | undefined
   /** When the run started, so that an older run's comment never replaces a newer one's. */
   startedAt: number
+  /** Leave `@name` in the output live (it notifies people in a comment). */
+  allowMentions: boolean
+  /** The step's abort signal: a cancelled job stops commenting at once. */
+  signal: AbortSignal | undefined
 }
 
 /**
@@ -23,11 +29,13 @@ export interface CardPublishing {
 export async function publishCard(
   facts: RunCardFacts,
   how: CardPublishing,
-  redact: (text: string) => string
+  redactor: Redactor
 ): Promise<string | undefined> {
+  const redact = (text: string): string => redactor.redact(text)
+  const style = { format: how.format, allowMentions: how.allowMentions }
   if (how.summary) {
     try {
-      const card = await renderRunCard(facts, { format: how.format, maxBytes: SUMMARY_MAX_BYTES })
+      const card = await renderRunCard(facts, { ...style, maxBytes: SUMMARY_MAX_BYTES })
       await core.summary.addRaw(redact(card)).write()
     } catch (error) {
       core.warning(redact(`Could not write the job summary: ${getErrorMessage(error)}`))
@@ -41,13 +49,13 @@ export async function publishCard(
       how.comment,
       { workflowId: facts.workflowId, key: how.comment.key, startedAt: how.startedAt },
       async marker =>
-        redact(
-          await renderRunCard(facts, { format: how.format, maxBytes: COMMENT_MAX_BYTES, marker })
-        )
+        redact(await renderRunCard(facts, { ...style, maxBytes: COMMENT_MAX_BYTES, marker })),
+      { signal: how.signal, logger: coreLogger(redactor) }
     )
+    const logger = coreLogger(redactor)
     if ('url' in result) return result.url
-    if ('warning' in result) core.warning(redact(result.warning))
-    else core.info(redact(result.notice))
+    if ('warning' in result) logger.warning(result.warning)
+    else logger.info(result.notice)
   } catch (error) {
     core.warning(redact(`Could not comment on the pull request: ${getErrorMessage(error)}`))
   }

@@ -33,7 +33,7 @@ export interface RunReport {
 }
 
 /** The inputs that shape publishing; undefined when the inputs themselves were invalid. */
-export interface PublishOptions extends Omit<CardPublishing, 'startedAt'> {
+export interface PublishOptions extends Omit<CardPublishing, 'startedAt' | 'signal'> {
   failOnError: boolean
 }
 
@@ -45,7 +45,8 @@ export async function publish(
   report: RunReport,
   options: PublishOptions | undefined,
   redactor: Redactor,
-  now: number
+  now: number,
+  signal?: AbortSignal
 ): Promise<void> {
   const r = (text: string | undefined): string | undefined =>
     text === undefined ? undefined : redactor.redact(text)
@@ -73,9 +74,12 @@ export async function publish(
     // Set once the comment is posted, after every other output.
     'comment-url': undefined
   }
+  // Every output passes the redactor here, whatever was redacted before: there is no exception.
+  const setOutput = (name: OutputName, value: string): void =>
+    core.setOutput(name, redactor.redact(value))
   for (const name of OUTPUT_NAMES) {
     const value = outputs[name]
-    if (value !== undefined) core.setOutput(name, value)
+    if (value !== undefined) setOutput(name, value)
   }
   if (written?.fileError !== undefined) {
     core.warning(
@@ -100,10 +104,10 @@ export async function publish(
         },
         duration
       },
-      { ...options, startedAt: state.startedAt ?? now },
-      text => redactor.redact(text)
+      { ...options, startedAt: state.startedAt ?? now, signal },
+      redactor
     )
-    if (commentUrl !== undefined) core.setOutput('comment-url', commentUrl)
+    if (commentUrl !== undefined) setOutput('comment-url', commentUrl)
   }
 
   const outcome = decideOutcome({

@@ -1,11 +1,26 @@
-import { cutAtLine, cutNote, markdownBlock, textBlock } from './card-output.js'
+import { boundUtf8 } from '../../output/bounds.js'
+import {
+  asTextNote,
+  cutAtLine,
+  cutNote,
+  markdownBlock,
+  MAX_MARKDOWN_CHARS,
+  textBlock
+} from './card-output.js'
 import { escapeBounded, escapeHtml } from './html.js'
 
+/** The error's share of a card: the rest is for the facts and the output. */
+const MAX_ERROR_SHARE = 0.25
 const MAX_ERROR_BYTES = 64 * 1024
-const MAX_MARKDOWN_CHARS = 32 * 1024
+/** A fact (an id, a status) is shown up to this many characters. */
+const MAX_FACT_CHARS = 256
+/** What the output's frame (details, summary, the notes) takes at most, beside the output. */
+const OUTPUT_FRAME_BYTES = 2048
 // At most this many characters, or lines, and the output starts collapsed.
 const OPEN_OUTPUT_CHARS = 2000
 const OPEN_OUTPUT_LINES = 40
+/** Tries at cutting a rendered output to fit, before it is shown as text (which fits exactly). */
+const MAX_RENDER_ATTEMPTS = 3
 
 const STATUS_ICONS: Record<string, string> = {
   completed: '✅',
@@ -34,12 +49,15 @@ export interface CardOptions {
   maxBytes: number
   /** A hidden line put first (the comment's marker). */
   marker?: string
+  /** Leave `@name` in the output as it is (it notifies when the card is a comment). */
+  allowMentions?: boolean
 }
 
 /**
  * Renders the run card, for the job summary and the pull-request comment alike: a table of
- * facts, the error if any, and the output in a collapsible block, cut to fit with a line that
- * says where the whole output is.
+ * facts, the error if any, and the output in a collapsible block. Whatever its parts hold, the
+ * card fits in `maxBytes`: each fact is cut, the error has at most a quarter of the room, and
+ * the output has the rest, cut to fit with a line that says where the whole output is.
  *
  * The card is read by a CommonMark renderer, which ends most HTML blocks at a blank line and
  * reads what follows as Markdown. So every block is laid out to stay what it is whatever the
@@ -50,34 +68,61 @@ export interface CardOptions {
 export async function renderRunCard(card: RunCardFacts, options: CardOptions): Promise<string> {
   const blocks = [...(options.marker ? [options.marker] : []), ...facts(card)]
   if (card.error) {
-    const { html, truncated } = escapeBounded(card.error, MAX_ERROR_BYTES)
+    const room = Math.min(MAX_ERROR_BYTES, Math.floor(options.maxBytes * MAX_ERROR_SHARE))
+    const { html, truncated } = escapeBounded(card.error, room)
     blocks.push('<p><strong>Error:</strong></p>', `<pre>${html}${truncated ? '\n[…]' : ''}</pre>`)
   }
   const head = assemble(blocks)
   if (card.output === undefined) return head
 
-  const { totalBytes, file } = card.output
-  // Rendering Markdown costs memory in proportion to it: a card shows this much at most.
-  let shown =
-    options.format === 'markdown'
-      ? cutAtLine(card.output.head, MAX_MARKDOWN_CHARS)
-      : card.output.head
-  for (let attempt = 0; ; attempt++) {
+  const room = options.maxBytes - Buffer.byteLength(head) - OUTPUT_FRAME_BYTES
+  const output = await outputBlocks(card.output, options, room)
+  const rendered = assemble([...blocks, ...output])
+  // Guaranteed by the shares above; kept as the last word, should a share be miscounted.
+  if (Buffer.byteLength(rendered) <= options.maxBytes) return rendered
+  return assemble([...blocks, cutNote(0, card.output.totalBytes, card.output.file)])
+}
+
+/** The output's blocks, in at most `room` bytes (beside the frame's). */
+async function outputBlocks(
+  output: NonNullable<RunCardFacts['output']>,
+  options: CardOptions,
+  room: number
+): Promise<string[]> {
+  const { totalBytes, file } = output
+  const frame = (shown: string, body: string, note?: string): string[] => {
     const shownBytes = Buffer.byteLength(shown)
     const open = shown.length <= OPEN_OUTPUT_CHARS && lineCount(shown) <= OPEN_OUTPUT_LINES
-    const outputBlocks = [
+    return [
       `<details${open ? ' open' : ''}><summary>Output</summary>`,
-      options.format === 'markdown' ? await markdownBlock(shown) : textBlock(shown),
+      body,
+      ...(note ? [note] : []),
       ...(shownBytes < totalBytes ? [cutNote(shownBytes, totalBytes, file)] : []),
       '</details>'
     ]
-    const rendered = assemble([...blocks, ...outputBlocks])
-    const size = Buffer.byteLength(rendered)
-    if (size <= options.maxBytes || shown === '' || attempt >= 8) return rendered
-    // Too big: keep a share of the output that should fit, with room for the note.
-    const room = options.maxBytes - Buffer.byteLength(head) - 1024
-    const share = Math.max(0, room) / (size - Buffer.byteLength(head))
-    shown = cutAtLine(shown, Math.floor(shown.length * Math.min(0.9, share)))
+  }
+  // Text fits exactly: its block is the output and two fences, each at most one longer than
+  // the output's longest run of backticks.
+  const asText = (text: string, note?: string): string[] => {
+    const cut = (bytes: number): string =>
+      cutAtLine(boundUtf8(text, Math.max(0, Math.floor(bytes)), '').text, Math.max(0, bytes))
+    let shown = cut(room - 32)
+    if (Buffer.byteLength(textBlock(shown)) > room) shown = cut((room - 32) / 3)
+    return frame(shown, textBlock(shown), note)
+  }
+  if (options.format === 'text') return asText(output.head)
+
+  let shown = cutAtLine(output.head, MAX_MARKDOWN_CHARS)
+  for (let attempt = 1; ; attempt++) {
+    const block = await markdownBlock(shown, { allowMentions: options.allowMentions === true })
+    if ('tooCostly' in block) return asText(output.head, asTextNote(block.tooCostly))
+    const size = Buffer.byteLength(block.html)
+    if (size <= room) return frame(shown, block.html)
+    if (attempt >= MAX_RENDER_ATTEMPTS) {
+      return asText(output.head, asTextNote('it would not fit in the card'))
+    }
+    // Too big: keep a share of the output that should fit.
+    shown = cutAtLine(shown, Math.floor(shown.length * Math.min(0.9, room / size)))
   }
 }
 
@@ -87,8 +132,8 @@ function facts(card: RunCardFacts): string[] {
     ['Workflow', code(card.workflowId)],
     ['Run', code(card.runId)],
     ['Thread', code(card.threadId)],
-    ['Status', `${STATUS_ICONS[status] ?? ''} ${escapeHtml(oneLine(status))}`.trim()],
-    ['Duration', card.duration ? `${escapeHtml(card.duration)} s` : '—']
+    ['Status', `${STATUS_ICONS[status] ?? ''} ${escapeHtml(fact(status))}`.trim()],
+    ['Duration', card.duration ? `${escapeHtml(fact(card.duration))} s` : '—']
   ]
   return [
     '<h3>AI Planet workflow run</h3>',
@@ -109,11 +154,16 @@ function lineCount(text: string): number {
   return text.split('\n').length
 }
 
-/** A one-line value (an id, a status): a line break in it would end the table's HTML block. */
-function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ')
+/**
+ * A one-line value (an id, a status), cut to a length a table cell can show: a line break in
+ * it would end the table's HTML block.
+ */
+function fact(text: string): string {
+  const line = text.replace(/[\r\n]+/g, ' ')
+  if (line.length <= MAX_FACT_CHARS) return line
+  return `${cutAtLine(line, MAX_FACT_CHARS)}…`
 }
 
 function code(value: string | undefined): string {
-  return value ? `<code>${escapeHtml(oneLine(value))}</code>` : '—'
+  return value ? `<code>${escapeHtml(fact(value))}</code>` : '—'
 }

@@ -1,15 +1,19 @@
-import type { Dispatcher } from 'undici'
-import { EnvHttpProxyAgent, request } from './undici-parts.js'
 import type { Clock } from '../util/clock.js'
 import { errorCode } from '../util/errors.js'
 import type { Logger } from '../util/logger.js'
 import { USER_AGENT } from '../util/version.js'
-import { ApiError } from './api-error.js'
 import { readBytes, readStart } from './bodies.js'
+import type { ProxyInUse, Routes } from './routes.js'
 import { sentHeads } from './sent-heads.js'
-import { RUN_MAY_HAVE_STARTED } from './http-errors.js'
+import { request } from './undici-parts.js'
 
-/** One HTTP attempt to the platform, for the client; nothing else in the action speaks HTTP. */
+/**
+ * One HTTP attempt, for every host the action talks to (the platform and the GitHub API): the
+ * timeouts, the abort, the same-origin redirects and the bounded bodies are here, and nowhere
+ * else. What to retry is the caller's (retry-policy.ts); what a failure means, its words.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH'
 
 export interface HttpAnswer {
   status: number
@@ -20,39 +24,61 @@ export interface HttpAnswer {
   bytes?: Buffer
   /** The unread body of a 2xx when `stream` was asked for. */
   stream?: AsyncIterable<Uint8Array> & { destroy(error?: Error): void }
+  /** The proxy that carried the request, if any. */
+  proxy: ProxyInUse | undefined
 }
 
 /** An answer, or a network failure and whether the request had left (was possibly seen). */
 export type Attempt =
-  { ok: true; answer: HttpAnswer } | { ok: false; error: unknown; sent: boolean }
+  | { ok: true; answer: HttpAnswer }
+  | { ok: false; error: unknown; sent: boolean; proxy: ProxyInUse | undefined }
 
 /** Every call carries the overall deadline (epoch ms) and the one signal that stops all waiting. */
 export interface RequestContext {
   deadline: number
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
   /**
    * Stops a request already on its way, when that must outlast `signal`: a trigger in flight
    * is let finish (briefly) after the job is cancelled, so that its run can be cancelled too.
    */
-  requestSignal?: AbortSignal
+  requestSignal?: AbortSignal | undefined
   /**
    * Told, for a trigger, whether an attempt may be creating a run right now: true while it is
    * on its way, false once the platform has certainly refused it (a 429 or 503 to wait out).
    */
-  onInFlight?: (inFlight: boolean) => void
+  onInFlight?: ((inFlight: boolean) => void) | undefined
 }
 
 export interface SendOptions extends RequestContext {
-  body?: string
-  idempotencyKey?: string
+  /** The request's own headers: its credentials, the body's type. */
+  headers: Record<string, string>
+  body?: string | undefined
+  /** Watched on the wire: until its head is written, a failure cannot have reached the host. */
+  idempotencyKey?: string | undefined
   /** Return a 2xx body unread, for server-sent events; idle detection is the reader's job. */
-  stream?: boolean
+  stream?: boolean | undefined
+  /** A 2xx body longer than this fails the attempt (the platform's outputs may be large). */
+  maxBodyBytes?: number | undefined
+}
+
+/** A redirect the transport does not follow; the caller says what it means for its host. */
+export class RedirectRefused extends Error {
+  constructor(
+    readonly reason: 'not-a-url' | 'other-origin' | 'not-followed',
+    readonly method: HttpMethod,
+    readonly url: URL,
+    readonly status: number,
+    readonly target: string
+  ) {
+    super(`${method} ${url.pathname} was redirected (HTTP ${status}); not followed: ${reason}`)
+    this.name = 'RedirectRefused'
+  }
 }
 
 const MAX_REDIRECTS = 5
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
 const MAX_ERROR_BODY_BYTES = 1024 * 1024
-// Errors raised before the request left the machine: the platform cannot have seen it.
+// Errors raised before the request left the machine: the host cannot have seen it.
 const NOT_SENT_ERROR_CODES = new Set([
   // The request could not even be formed (a header value, the URL).
   'UND_ERR_INVALID_ARG',
@@ -79,35 +105,21 @@ const NOT_SENT_ERROR_CODES = new Set([
   'ERR_SSL_WRONG_VERSION_NUMBER'
 ])
 
-/**
- * The one dispatcher of the action, for the platform and the GitHub API alike: connection
- * pooling, the connect timeout, and the proxy that HTTPS_PROXY, HTTP_PROXY and NO_PROXY (in
- * either case) name. A proxy tunnels https:// with CONNECT and takes http:// in absolute form.
- * A private certificate authority is trusted through NODE_EXTRA_CA_CERTS, which Node reads.
- */
-export function createDispatcher(): Dispatcher {
-  return new EnvHttpProxyAgent({
-    connect: { timeout: 10_000 },
-    keepAliveTimeout: 10_000,
-    proxyTunnel: false
-  })
-}
-
 export class HttpTransport {
   constructor(
-    private readonly apiKey: string,
-    private readonly dispatcher: Dispatcher,
+    private readonly routes: Routes,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly requestTimeoutMs: number = DEFAULT_REQUEST_TIMEOUT_MS
   ) {}
 
-  /** One attempt, following same-origin redirects; the bearer key never leaves the first origin. */
-  async send(method: 'GET' | 'POST', firstUrl: URL, options: SendOptions): Promise<Attempt> {
+  /** One attempt, following same-origin redirects: credentials never leave the first origin. */
+  async send(method: HttpMethod, firstUrl: URL, options: SendOptions): Promise<Attempt> {
     let url = firstUrl
     const marker = options.idempotencyKey
     const stopSignal = options.requestSignal ?? options.signal
     for (let hop = 0; ; hop++) {
+      const { dispatcher, proxy } = this.routes.routeFor(url)
       const started = this.clock.now()
       const remaining = Math.max(1, options.deadline - started)
       // A streaming trigger may send its headers only with the first event.
@@ -118,13 +130,13 @@ export class HttpTransport {
       try {
         const response = await request(url, {
           method,
-          dispatcher: this.dispatcher,
+          dispatcher,
           headers: {
-            authorization: `Bearer ${this.apiKey}`,
             accept: options.stream ? 'text/event-stream' : 'application/json',
             'user-agent': USER_AGENT,
             ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-            ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {})
+            ...(marker ? { 'idempotency-key': marker } : {}),
+            ...options.headers
           },
           body: options.body,
           headersTimeout: timeout,
@@ -132,7 +144,7 @@ export class HttpTransport {
           bodyTimeout: options.stream ? 0 : timeout,
           signal: AbortSignal.any(signals)
         })
-        answer = { status: response.statusCode, headers: response.headers, body: '' }
+        answer = { status: response.statusCode, headers: response.headers, body: '', proxy }
         const is2xx = answer.status >= 200 && answer.status < 300
         // Anything but JSON from the streaming trigger is read as a stream, whatever its label.
         if (options.stream && is2xx && !isJson(answer)) {
@@ -149,14 +161,18 @@ export class HttpTransport {
           : undefined
         try {
           // An error page is only quoted, so only its start is read.
-          if (is2xx)
-            answer.bytes = await readBytes(response.body, headerValue(answer, 'content-length'))
-          else answer.body = await readStart(response.body, MAX_ERROR_BODY_BYTES)
+          if (is2xx) {
+            answer.bytes = await readBytes(
+              response.body,
+              headerValue(answer, 'content-length'),
+              options.maxBodyBytes
+            )
+          } else answer.body = await readStart(response.body, MAX_ERROR_BODY_BYTES)
         } catch (error) {
           this.logRequest(method, url, started, errorCode(error) ?? 'body error')
-          // The status of an error answer stands (a 503 stays retryable); a 2xx may have started a run.
+          // The status of an error answer stands (a 503 stays retryable); a 2xx may have done its work.
           if (!is2xx) return { ok: true, answer }
-          return { ok: false, error, sent: true }
+          return { ok: false, error, sent: true, proxy }
         } finally {
           clearTimeout(stalled)
         }
@@ -164,10 +180,10 @@ export class HttpTransport {
         stopSignal?.throwIfAborted()
         const code = errorCode(error)
         this.logRequest(method, url, started, code ?? 'error')
-        // A trigger knows whether its head was written; other requests go by the error's code.
+        // A request watched on the wire knows whether its head was written; others go by the code.
         const sent =
           marker !== undefined ? sentHeads.has(marker) : !(code && NOT_SENT_ERROR_CODES.has(code))
-        return { ok: false, error, sent }
+        return { ok: false, error, sent: sent && !refusedByProxy(error, proxy), proxy }
       } finally {
         if (marker !== undefined) sentHeads.forget(marker)
       }
@@ -176,52 +192,57 @@ export class HttpTransport {
       if (answer.status < 300 || answer.status >= 400 || location === undefined) {
         return { ok: true, answer }
       }
-      url = this.redirectTarget(method, url, firstUrl, answer.status, location, hop)
+      url = redirectTarget(method, url, firstUrl, answer.status, location, hop)
     }
-  }
-
-  private redirectTarget(
-    method: string,
-    url: URL,
-    firstUrl: URL,
-    status: number,
-    location: string,
-    hop: number
-  ): URL {
-    // A POST answered by anything but "repeat it there" (307, 308) has usually been carried out.
-    const keepsMethod = status === 307 || status === 308
-    const ambiguous = method === 'POST' && !keepsMethod
-    const refuse = (why: string): ApiError =>
-      new ApiError(
-        `The platform answered ${method} ${url.pathname} with a redirect (HTTP ${status}) ${why}` +
-          (ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : ''),
-        { kind: 'protocol', httpStatus: status, runMayHaveStarted: ambiguous }
-      )
-    let target: URL
-    try {
-      target = new URL(location, url)
-    } catch {
-      throw refuse(
-        `to ${JSON.stringify(location.slice(0, 200))}, which is not a URL; the action does not ` +
-          'follow it. Check `base-url` and the endpoint paths.'
-      )
-    }
-    if (target.origin !== firstUrl.origin) {
-      throw refuse(
-        `to another origin (${target.origin}); the action does not follow it, so that the API ` +
-          'key is not sent there. Set `base-url` to the API host itself.'
-      )
-    }
-    if ((!keepsMethod && method !== 'GET') || hop >= MAX_REDIRECTS) {
-      throw refuse('that the action will not follow. Check `base-url` and the endpoint paths.')
-    }
-    return target
   }
 
   private logRequest(method: string, url: URL, started: number, outcome: string): void {
     // Method, path, outcome and time only: never a header, a query string or a body.
     this.logger.debug(`${method} ${url.pathname} -> ${outcome} (${this.clock.now() - started} ms)`)
   }
+}
+
+/** Where a redirect may lead: on the first URL's origin, and only where the method allows. */
+function redirectTarget(
+  method: HttpMethod,
+  url: URL,
+  firstUrl: URL,
+  status: number,
+  location: string,
+  hop: number
+): URL {
+  let target: URL
+  try {
+    target = new URL(location, url)
+  } catch {
+    throw new RedirectRefused('not-a-url', method, url, status, location.slice(0, 200))
+  }
+  if (target.origin !== firstUrl.origin) {
+    throw new RedirectRefused('other-origin', method, url, status, target.origin)
+  }
+  // A POST answered by anything but "repeat it there" (307, 308) has usually been carried out.
+  const keepsMethod = status === 307 || status === 308
+  if ((!keepsMethod && method !== 'GET') || hop >= MAX_REDIRECTS) {
+    throw new RedirectRefused('not-followed', method, url, status, target.pathname)
+  }
+  return target
+}
+
+/**
+ * The proxy refused the request itself (407 to an absolute-form request, or any refusal of a
+ * CONNECT tunnel): it never went on to the host, whatever reached the proxy.
+ */
+function refusedByProxy(error: unknown, proxy: ProxyInUse | undefined): boolean {
+  return proxy !== undefined && proxyRefusal(error) !== undefined
+}
+
+/** The status with which a proxy refused a request, read from undici's error. */
+export function proxyRefusal(error: unknown): number | undefined {
+  const message = error instanceof Error ? error.message : ''
+  const match =
+    /^Proxy Authentication Required \((\d{3})\)/.exec(message) ??
+    /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling/.exec(message)
+  return match ? Number(match[1]) : undefined
 }
 
 export function headerValue(answer: HttpAnswer, name: string): string | undefined {

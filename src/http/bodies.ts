@@ -1,5 +1,14 @@
 /** Reading answer bodies: whole, as bytes, or only their start. */
 
+/** A body longer than its request allows. */
+class BodyTooLarge extends Error {
+  readonly code = 'BODY_TOO_LARGE'
+  constructor(readonly maxBytes: number) {
+    super(`the answer is longer than ${maxBytes} bytes`)
+    this.name = 'BodyTooLarge'
+  }
+}
+
 // A Content-Length is the server's word: it sizes the first buffer only up to this.
 const MAX_FIRST_BUFFER_BYTES = 256 * 1024 * 1024
 const DEFAULT_FIRST_BUFFER_BYTES = 64 * 1024
@@ -10,16 +19,19 @@ const DEFAULT_FIRST_BUFFER_BYTES = 64 * 1024
  */
 export async function readBytes(
   body: AsyncIterable<Uint8Array>,
-  contentLength: string | undefined
+  contentLength: string | undefined,
+  maxBytes = Number.POSITIVE_INFINITY
 ): Promise<Buffer> {
   const declared = Number(contentLength)
   const first =
     Number.isSafeInteger(declared) && declared >= 0
-      ? Math.min(declared, MAX_FIRST_BUFFER_BYTES)
-      : DEFAULT_FIRST_BUFFER_BYTES
+      ? Math.min(declared, MAX_FIRST_BUFFER_BYTES, maxBytes)
+      : Math.min(DEFAULT_FIRST_BUFFER_BYTES, maxBytes)
   let buffer = Buffer.allocUnsafe(first)
   let size = 0
   for await (const chunk of body) {
+    // Leaving the loop destroys the body: a host cannot make the step hold more than this.
+    if (size + chunk.length > maxBytes) throw new BodyTooLarge(maxBytes)
     if (size + chunk.length > buffer.length) {
       const grown = Buffer.allocUnsafe(Math.max(buffer.length * 2, size + chunk.length))
       buffer.copy(grown, 0, 0, size)

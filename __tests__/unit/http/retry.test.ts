@@ -4,7 +4,7 @@ import {
   MIN_RETRY_DELAY_MS,
   parseRetryAfterMs,
   retryDelayMs
-} from '../../../src/platform/retry.js'
+} from '../../../src/http/retry.js'
 
 // A whole second, so that an HTTP date (second precision) round-trips exactly.
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0)

@@ -1,8 +1,8 @@
-export const id = 524;
-export const ids = [524];
+export const id = 32;
+export const ids = [32];
 export const modules = {
 
-/***/ 8524:
+/***/ 2032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -322,12 +322,689 @@ class OutputSink {
 
 // EXTERNAL MODULE: ./src/platform/api-error.ts
 var api_error = __webpack_require__(268);
-// EXTERNAL MODULE: ./src/platform/client.ts + 3 modules
-var client = __webpack_require__(2659);
-// EXTERNAL MODULE: ./src/run/cancel.ts
-var cancel = __webpack_require__(2735);
+// EXTERNAL MODULE: ./src/http/routes.ts
+var http_routes = __webpack_require__(7887);
+// EXTERNAL MODULE: ./src/platform/endpoints.ts
+var endpoints = __webpack_require__(3117);
+;// CONCATENATED MODULE: ./src/platform/cancel.ts
+
+
+/**
+ * Asks the platform to cancel a run; false when it is gone or finished already (404, 409).
+ * A module of its own: the post step loads it and nothing that could trigger a run.
+ */
+async function requestCancel(connection, runId, context) {
+    const url = (0,endpoints/* endpointUrl */.Pb)(connection.baseUrl, connection.paths.cancel, runId);
+    try {
+        return await connection.sender.send('cancel', 'POST', url, { name: 'cancel', runId }, connection.options(context), () => true);
+    }
+    catch (error) {
+        if (error instanceof api_error/* ApiError */.h && (error.httpStatus === 404 || error.httpStatus === 409)) {
+            return false;
+        }
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/http/transport.ts + 3 modules
+var transport = __webpack_require__(1435);
+// EXTERNAL MODULE: ./src/http/network-errors.ts
+var network_errors = __webpack_require__(8360);
+// EXTERNAL MODULE: ./src/util/json.ts
+var util_json = __webpack_require__(4976);
 // EXTERNAL MODULE: ./src/platform/status.ts
 var platform_status = __webpack_require__(4829);
+;// CONCATENATED MODULE: ./src/platform/run-object.ts
+
+// Every field is optional and loosely typed: the platform's field names are not documented
+// (docs/platform-api.md), so each field is checked on its own, and anything unexpected is
+// ignored, not fatal. Plain checks rather than a schema library: a stream reads one run
+// object an event, and that must cost next to nothing.
+// An id is at most this long: anything longer is no id, and would swell every output and card.
+const MAX_ID_CHARS = 1024;
+/** The fields whose integer values are ids, to be read as text when too long for a number. */
+const ID_FIELDS = ['run_id', 'id', 'execution_id', 'thread_id'];
+/**
+ * An id: text of 1 to 1024 characters, or an integer while it is exact (12345678901234567891
+ * would be read as …567000, and the action would follow, and cancel, another run; long
+ * integer ids are read as text instead: large-json.ts quotes them before parsing).
+ */
+function identifier(value) {
+    if (typeof value === 'string') {
+        return value.length > 0 && value.length <= MAX_ID_CHARS ? value : undefined;
+    }
+    return Number.isSafeInteger(value) ? String(value) : undefined;
+}
+/** The fields that name a run and its status, in run objects and stream events alike. */
+function readIdentity(record) {
+    const identity = {};
+    // `execution_id` before `id`: a stream event's `id` may name the event, not the run.
+    const runId = identifier(record.run_id) ?? identifier(record.execution_id) ?? identifier(record.id);
+    if (runId !== undefined)
+        identity.runId = runId;
+    const threadId = identifier(record.thread_id);
+    if (threadId !== undefined)
+        identity.threadId = threadId;
+    if (typeof record.status === 'string') {
+        identity.rawStatus = record.status;
+        const status = (0,platform_status/* normalizeStatus */.S)(record.status);
+        if (status)
+            identity.status = status;
+    }
+    return identity;
+}
+/** A JSON object (not an array, not null). */
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+const RUN_FIELDS = ['run_id', 'execution_id', 'id', 'status'];
+function unwrap(body) {
+    // A body that names a run or a status is the run itself, whatever `data` it also carries.
+    if (RUN_FIELDS.some(field => body[field] !== undefined))
+        return body;
+    for (const inner of [body.data, body.run])
+        if (isRecord(inner))
+            return inner;
+    return body;
+}
+/** Reads a run object from a trigger or get answer, or returns undefined when it is not one. */
+function parseRunSnapshot(body) {
+    if (!isRecord(body))
+        return undefined;
+    const object = unwrap(body);
+    const snapshot = { ...readIdentity(object), raw: object };
+    const output = [object.output, object.outputs, object.result].find(v => v !== undefined && v !== null);
+    if (output !== undefined)
+        snapshot.output = outputText(output);
+    const error = errorMessageFrom(object);
+    if (error !== undefined)
+        snapshot.error = error;
+    return snapshot;
+}
+const TEXT_FIELDS = ['text', 'content', 'answer', 'message'];
+/** The text of an output: a string as is, a known text field, a single named value, else JSON. */
+function outputText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (Array.isArray(value) && value.length === 1) {
+        const [entry] = value;
+        if (isRecord(entry) && typeof entry.name === 'string' && 'value' in entry) {
+            return outputText(entry.value);
+        }
+    }
+    if (isRecord(value)) {
+        for (const field of TEXT_FIELDS) {
+            const text = value[field];
+            if (typeof text === 'string')
+                return text;
+        }
+    }
+    return JSON.stringify(value, null, 2) ?? String(value);
+}
+/**
+ * The error message a body carries: `error` (string or `{message}`), `error_message`, `detail`
+ * or `message`. A FastAPI `detail` list becomes one line per entry, naming the field.
+ */
+function errorMessageFrom(body) {
+    if (!isRecord(body))
+        return undefined;
+    const error = body.error;
+    if (typeof error === 'string' && error)
+        return error;
+    if (isRecord(error) && typeof error.message === 'string' && error.message)
+        return error.message;
+    if (typeof body.error_message === 'string' && body.error_message)
+        return body.error_message;
+    const detail = fastApiDetail(body.detail);
+    if (detail !== undefined)
+        return detail;
+    if (typeof body.detail === 'string' && body.detail)
+        return body.detail;
+    if (typeof body.message === 'string' && body.message)
+        return body.message;
+    return undefined;
+}
+/** A FastAPI validation `detail`: a list of `{loc, msg}`, one line each; undefined otherwise. */
+function fastApiDetail(detail) {
+    if (!Array.isArray(detail) || detail.length === 0)
+        return undefined;
+    const lines = [];
+    for (const entry of detail) {
+        if (!isRecord(entry) || typeof entry.msg !== 'string')
+            return undefined;
+        const loc = Array.isArray(entry.loc) ? entry.loc : [];
+        if (!loc.every(part => typeof part === 'string' || typeof part === 'number'))
+            return undefined;
+        lines.push(formatDetailEntry(loc, entry.msg));
+    }
+    return lines.join('\n');
+}
+function formatDetailEntry(loc, msg) {
+    // ['body', 'inputs', 'question'] names the workflow input `question`; 'body' adds nothing.
+    const path = loc.filter(part => part !== 'body');
+    if (path.length === 0)
+        return msg;
+    if (path[0] === 'inputs' && path.length > 1)
+        return `input '${path.slice(1).join('.')}': ${msg}`;
+    return `${path.join('.')}: ${msg}`;
+}
+
+;// CONCATENATED MODULE: ./src/platform/http-errors.ts
+
+
+
+
+const EXCERPT_LENGTH = 300;
+/** A short, single-line excerpt of a body, for messages about bodies we could not understand. */
+function excerpt(body) {
+    const text = normaliseJson(body)
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    if (text === '')
+        return '(empty body)';
+    return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : `${text}`;
+}
+/** JSON re-serialised, so that escapes (`\u002d`, `\/`) cannot hide an echoed key from redaction. */
+function normaliseJson(body) {
+    const json = (0,util_json/* tryParseJson */.B)(body);
+    return json === undefined ? body : (JSON.stringify(json.value) ?? body);
+}
+/** The server's own explanation, if its body has one, else an excerpt of the body. */
+function serverDetail(body) {
+    const json = (0,util_json/* tryParseJson */.B)(body);
+    return (json && errorMessageFrom(json.value)) ?? excerpt(body);
+}
+const RUN_MAY_HAVE_STARTED = 'A run may have started: the trigger was not retried, so that it cannot start twice. ' +
+    "Check the workflow's runs on the platform before re-running this job.";
+function describeTarget(endpoint) {
+    return endpoint.name === 'trigger'
+        ? `workflow '${endpoint.workflowId}'`
+        : `run '${endpoint.runId}'`;
+}
+/** Turns a final, non-retried HTTP answer into an error that says what to fix. */
+function httpStatusError(endpoint, status, body, notes = {}) {
+    const detail = serverDetail(body);
+    if (status === 407 && notes.proxy) {
+        // A proxy carrying plain http answers for itself: the platform never saw the request.
+        return new api_error/* ApiError */.h(`The proxy at ${notes.proxy.address} (${notes.proxy.variable}) asked for credentials ` +
+            `(HTTP 407) and refused the request; nothing reached the platform. Put the proxy's user ` +
+            `and password in ${notes.proxy.variable} (http://user:password@host:port).`, { kind: 'unreachable', httpStatus: status });
+    }
+    const ambiguous = notes.ambiguous === true;
+    const tail = ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : '';
+    switch (status) {
+        case 401:
+            return new api_error/* ApiError */.h(`The platform rejected the API key (HTTP 401: ${detail}). ` +
+                'Check that the `api-key` secret is set, complete and not revoked.', { kind: 'auth', httpStatus: status });
+        case 403: {
+            const permission = endpoint.name === 'trigger'
+                ? 'trigger workflow executions'
+                : endpoint.name === 'get'
+                    ? 'read run results'
+                    : 'cancel runs';
+            return new api_error/* ApiError */.h(`The API key is not allowed to ${permission} (HTTP 403: ${detail}). ` +
+                `Give the key the permission to ${permission}, or use a key that has it.`, { kind: 'permission', httpStatus: status });
+        }
+        case 404:
+            return new api_error/* ApiError */.h(endpoint.name === 'trigger'
+                ? `Workflow '${endpoint.workflowId}' was not found (HTTP 404: ${detail}). ` +
+                    'Check `workflow-id`, that the workflow is deployed, that the key can access it, ' +
+                    'and that `base-url` points at the platform API.'
+                : `Run '${endpoint.runId}' was not found (HTTP 404: ${detail}). ` +
+                    'Check `base-url` and `run-path`.', { kind: 'not-found', httpStatus: status });
+        case 400:
+        case 422:
+            return new api_error/* ApiError */.h(`The platform rejected the request for ${describeTarget(endpoint)} as invalid (HTTP ${status}). ` +
+                `Fix the step's \`inputs\`:\n${detail
+                    .split('\n')
+                    .map(line => `  - ${line}`)
+                    .join('\n')}`, { kind: 'invalid-request', httpStatus: status });
+        case 429:
+            return new api_error/* ApiError */.h(`The platform kept rate-limiting requests for ${describeTarget(endpoint)} (HTTP 429: ${detail})` +
+                `${notes.attempts ? ` after ${notes.attempts} attempts` : ''}. ` +
+                (endpoint.name === 'trigger'
+                    ? 'The trigger waited for a free slot until `timeout` was spent: run fewer workflows at once, or raise `timeout`.'
+                    : 'Run fewer workflows at once, or raise `retries`.'), { kind: 'rate-limited', httpStatus: status });
+        default:
+            return new api_error/* ApiError */.h(`The platform failed on ${describeTarget(endpoint)} with HTTP ${status}: ${detail}` +
+                `${notes.attempts && notes.attempts > 1 ? ` (after ${notes.attempts} attempts)` : ''}.${tail}`, {
+                kind: status >= 500 ? 'platform' : 'protocol',
+                httpStatus: status,
+                runMayHaveStarted: ambiguous
+            });
+    }
+}
+/** A request that got no HTTP answer: before it was sent (safe to retry) or after (maybe seen). */
+function networkError(endpoint, origin, error, sent, proxy) {
+    const reason = (0,network_errors/* networkReason */.d8)(error);
+    const proxyFault = (0,network_errors/* proxyFailureMessage */.UC)(error, proxy, 'the platform', origin);
+    if (proxyFault !== undefined) {
+        // Refused by the proxy, or the proxy could not be reached: the platform saw nothing.
+        return new api_error/* ApiError */.h(proxyFault, { kind: 'unreachable', cause: error });
+    }
+    if ((0,network_errors/* isCertificateError */.Y4)(error)) {
+        return new api_error/* ApiError */.h(`The platform's certificate for ${new URL(origin).host} is not trusted (${reason}); nothing ` +
+            'was sent. If the platform uses a private certificate authority, set NODE_EXTRA_CA_CERTS ' +
+            "in the job's env to the path of that authority's certificate (PEM).", { kind: 'unreachable', cause: error });
+    }
+    if (!sent) {
+        // Nothing left this machine, so nothing can have started: never "a run may have started".
+        return new api_error/* ApiError */.h(`Could not reach the platform at ${origin} (${reason}); nothing was sent. ` +
+            'Check `base-url` and that this runner can reach the host.', { kind: 'unreachable', cause: error });
+    }
+    const ambiguous = endpoint.name === 'trigger';
+    const via = proxy ? ` through the proxy at ${proxy.address} (${proxy.variable})` : '';
+    return new api_error/* ApiError */.h(`The connection to ${origin}${via} failed after the request was sent (${reason}).` +
+        (ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : ''), { kind: 'unreachable', runMayHaveStarted: ambiguous, cause: error });
+}
+/** A redirect the transport would not follow, in the platform's words. */
+function redirectError(refused) {
+    const { method, url, status } = refused;
+    // A POST answered by anything but "repeat it there" (307, 308) has usually been carried out.
+    const ambiguous = method === 'POST' && status !== 307 && status !== 308;
+    const why = refused.reason === 'not-a-url'
+        ? `to ${JSON.stringify(refused.target)}, which is not a URL; the action does not follow it. ` +
+            'Check `base-url` and the endpoint paths.'
+        : refused.reason === 'other-origin'
+            ? `to another origin (${refused.target}); the action does not follow it, so that the API ` +
+                'key is not sent there. Set `base-url` to the API host itself.'
+            : 'that the action will not follow. Check `base-url` and the endpoint paths.';
+    return new api_error/* ApiError */.h(`The platform answered ${method} ${url.pathname} with a redirect (HTTP ${status}) ${why}` +
+        (ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : ''), { kind: 'protocol', httpStatus: status, runMayHaveStarted: ambiguous });
+}
+
+// EXTERNAL MODULE: ./src/http/retrying.ts + 2 modules
+var retrying = __webpack_require__(4070);
+;// CONCATENATED MODULE: ./src/platform/sender.ts
+
+
+
+/**
+ * Sends the platform's requests with the retry table's rules for their kind (a trigger is
+ * retried only where no run can have started; a get or a cancel is safe to repeat) and turns
+ * the final failure into an ApiError that says what to fix.
+ */
+class Sender {
+    config;
+    constructor(config) {
+        this.config = config;
+    }
+    /**
+     * Sends one request of `kind`, retried as the retry table says for that kind; `read` turns a
+     * 2xx into the result, or an ApiError when its body cannot be used (retried where allowed).
+     */
+    async send(kind, method, url, endpoint, options, read = answer => answer) {
+        const { config } = this;
+        let outcome;
+        try {
+            outcome = await (0,retrying/* sendRetrying */.X)({
+                ...config,
+                onRateLimited: attempts => {
+                    if (kind !== 'trigger')
+                        return;
+                    // The cap rejects rather than queues: waiting for a slot is the point, bounded by `timeout`.
+                    const note = 'The platform is at its rate limit or concurrency cap (HTTP 429); waiting to retry the trigger.';
+                    if (attempts === 1)
+                        config.logger.info(note);
+                    else
+                        config.logger.debug(note);
+                }
+            }, kind, method, url, options, read);
+        }
+        catch (error) {
+            if (error instanceof transport/* RedirectRefused */.Jh)
+                throw redirectError(error);
+            throw error;
+        }
+        switch (outcome.kind) {
+            case 'read':
+                return outcome.value;
+            case 'unreadable':
+                throw outcome.error;
+            case 'network': {
+                const { error, sent, proxy } = outcome.attempt;
+                throw networkError(endpoint, config.origin, error, sent, proxy);
+            }
+            case 'answer':
+                throw httpStatusError(endpoint, outcome.answer.status, config.quote(outcome.answer.body), {
+                    attempts: outcome.attempts,
+                    // A trigger answered 500, 502 or 504 may have started its run.
+                    ambiguous: kind === 'trigger' && outcome.failure === 'server-error',
+                    proxy: outcome.answer.proxy
+                });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platform/connection.ts
+
+
+
+
+function connectToPlatform(config) {
+    // A body quoted in an error: JSON re-serialised (so that no escape hides an echoed key) and
+    // the key removed before any excerpt could cut it in two.
+    const quote = (body) => config.redact(normaliseJson(body));
+    const sender = new Sender({
+        transport: new transport/* HttpTransport */.G5(config.routes ?? new http_routes/* Routes */.B(), config.clock, config.logger, config.requestTimeoutMs),
+        clock: config.clock,
+        logger: config.logger,
+        random: config.random ?? Math.random,
+        retries: config.retries,
+        origin: config.baseUrl.origin,
+        quote
+    });
+    const authorization = `Bearer ${config.apiKey}`;
+    return {
+        baseUrl: config.baseUrl,
+        paths: config.paths,
+        sender,
+        options: extra => ({ ...extra, headers: { authorization } }),
+        quote
+    };
+}
+
+;// CONCATENATED MODULE: ./src/platform/large-json.ts
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const PIECE_BYTES = 256 * 1024;
+/**
+ * Parses JSON from bytes, leaving every string longer than `largeBytes` (as written) in place.
+ * Throws a SyntaxError, as JSON.parse does, when the bytes are not JSON.
+ */
+function parseJsonBytes(bytes, largeBytes, pieceBytes = PIECE_BYTES, idFields = []) {
+    const tag = `large-json:${(0,external_node_crypto_.randomUUID)()}:`;
+    const spans = [];
+    const parts = [];
+    // A byte order mark may open a JSON text (RFC 8259 lets a reader ignore it); JSON.parse would not.
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    let copied = bom;
+    for (let i = bom; i < bytes.length; i++) {
+        if (bytes[i] !== QUOTE)
+            continue;
+        const end = closingQuote(bytes, i + 1);
+        if (end - i - 1 > largeBytes) {
+            parts.push(bytes.toString('utf8', copied, i), JSON.stringify(`${tag}${spans.length}`));
+            spans.push([i + 1, end]);
+            copied = end + 1;
+        }
+        i = end;
+    }
+    parts.push(bytes.toString('utf8', copied));
+    const value = JSON.parse(quoteLongIntegers(parts.join(''), idFields));
+    const texts = spans.map(([start, end]) => largeText(bytes, start, end, pieceBytes));
+    // A long string that is not valid JSON text makes the whole answer unreadable, now (checked
+    // on the bytes: decoding it here would make as much garbage as the text is long).
+    for (const [start, end] of spans) {
+        if (!isJsonStringText(bytes, start, end))
+            throw new SyntaxError('not a JSON string');
+    }
+    const large = (candidate) => {
+        if (typeof candidate !== 'string' || !candidate.startsWith(tag))
+            return undefined;
+        return texts[Number(candidate.slice(tag.length))];
+    };
+    const replaced = (inner, replace) => {
+        const text = large(inner);
+        if (text !== undefined) {
+            const [start, end] = spans[texts.indexOf(text)];
+            return replace(text, end - start);
+        }
+        if (Array.isArray(inner))
+            return inner.map(item => replaced(item, replace));
+        if (inner !== null && typeof inner === 'object') {
+            return Object.fromEntries(Object.entries(inner).map(([key, item]) => [key, replaced(item, replace)]));
+        }
+        return inner;
+    };
+    return { value, large, mentions: text => text.includes(tag), replaced };
+}
+/**
+ * JSON text with each integer of more than 15 digits that is the value of one of `fields`
+ * written as a string: JSON.parse would round it (12345678901234567891 to …567000), and an id
+ * must stay exact. Outside strings only: a key's quotes inside a string are escaped.
+ */
+function quoteLongIntegers(text, fields) {
+    // Most texts hold no integer that long: they are spared the search.
+    if (fields.length === 0 || !/\d{16}/.test(text))
+        return text;
+    return text.replace(longIdPattern(fields), '$1"$2"');
+}
+const patterns = new Map();
+function longIdPattern(fields) {
+    const keys = fields.map(field => field.replace(/[^\w]/g, '')).join('|');
+    let pattern = patterns.get(keys);
+    if (pattern === undefined) {
+        pattern = new RegExp(`((?<!\\\\)"(?:${keys})"\\s*:\\s*)(-?\\d{16,})(?=\\s*[,}\\]])`, 'g');
+        patterns.set(keys, pattern);
+    }
+    return pattern;
+}
+const ESCAPED = new Set([...'"\\/bfnrt'].map(char => char.charCodeAt(0)));
+const HEX = /^[0-9a-fA-F]{4}$/;
+/** Whether bytes are the text of a JSON string: no control character, every escape known. */
+function isJsonStringText(bytes, start, end) {
+    for (let i = start; i < end; i++) {
+        const byte = bytes[i] ?? 0;
+        if (byte < 0x20)
+            return false;
+        if (byte !== BACKSLASH)
+            continue;
+        const next = bytes[i + 1] ?? 0;
+        if (next === 0x75) {
+            if (!HEX.test(bytes.toString('latin1', i + 2, i + 6)))
+                return false;
+            i += 5;
+        }
+        else if (ESCAPED.has(next))
+            i++;
+        else
+            return false;
+    }
+    return true;
+}
+/** The index of the quote that ends the string whose text starts at `from`. */
+function closingQuote(bytes, from) {
+    for (let j = from; j < bytes.length; j++) {
+        if (bytes[j] === BACKSLASH)
+            j++;
+        else if (bytes[j] === QUOTE)
+            return j;
+    }
+    return bytes.length;
+}
+function largeText(bytes, start, end, pieceBytes) {
+    function* pieces() {
+        for (let from = start; from < end;) {
+            const to = pieceEnd(bytes, from, Math.min(end, from + pieceBytes), end);
+            yield JSON.parse(`"${bytes.toString('utf8', from, to)}"`);
+            from = to;
+        }
+    }
+    return { pieces, text: () => [...pieces()].join('') };
+}
+/**
+ * Moves a cut back so that it splits no UTF-8 character, no escape (`\n`, `\u00e9`) and no
+ * escaped surrogate pair (`\ud83d\ude00`), each of which must be decoded whole.
+ */
+function pieceEnd(bytes, from, cut, end) {
+    if (cut >= end)
+        return end;
+    let at = cut;
+    while (at > from && ((bytes[at] ?? 0) & 0xc0) === 0x80)
+        at--;
+    // An escape that starts in the last 11 bytes (a `\uXXXX\uXXXX` pair is 12) may run past `at`.
+    for (let p = Math.max(from, at - 11); p < at; p++) {
+        if (bytes[p] !== BACKSLASH || !escapes(bytes, from, p))
+            continue;
+        const length = bytes[p + 1] === 0x75 ? 6 : 2;
+        const pair = length === 6 && isHighSurrogateEscape(bytes, p) ? 12 : length;
+        if (p + pair > at)
+            return p > from ? p : at;
+        p += length - 1;
+    }
+    return at;
+}
+/** Whether the backslash at `p` starts an escape (it is not itself escaped). */
+function escapes(bytes, from, p) {
+    let run = 0;
+    for (let k = p; k >= from && bytes[k] === BACKSLASH; k--)
+        run++;
+    return run % 2 === 1;
+}
+function isHighSurrogateEscape(bytes, p) {
+    const hex = bytes.toString('latin1', p + 2, p + 6);
+    return /^d[89ab][0-9a-f]{2}$/i.test(hex);
+}
+
+;// CONCATENATED MODULE: ./src/platform/run-answer.ts
+
+
+/** Strings longer than this stay in the answer's bytes: no step output could carry them whole. */
+const LARGE_STRING_BYTES = 512 * 1024;
+/**
+ * Reads a trigger or get answer (a 2xx body) as a run, or undefined when it is not JSON or not a
+ * run object. A long output is not decoded here but handed on as pieces (large-json.ts), and
+ * `raw` notes, instead of holding, any long string left out of it.
+ */
+function readRunAnswer(bytes) {
+    let body;
+    try {
+        body = parseJsonBytes(bytes, LARGE_STRING_BYTES, undefined, ID_FIELDS);
+    }
+    catch {
+        return undefined;
+    }
+    const snapshot = parseRunSnapshot(body.value);
+    if (snapshot === undefined)
+        return undefined;
+    const largeOutput = body.large(snapshot.output);
+    const shortTexts = [
+        largeOutput === undefined ? snapshot.output : undefined,
+        snapshot.error,
+        snapshot.runId,
+        snapshot.threadId,
+        snapshot.rawStatus
+    ];
+    const note = (_text, bytes) => `[left out of result: ${bytes} bytes; see the output and output-file outputs]`;
+    if (shortTexts.some(text => typeof text === 'string' && body.mentions(text))) {
+        // A long string where a short one is read (an error, an id, an output of an unusual
+        // shape): decoded whole after all, as JSON.parse would have.
+        const whole = parseRunSnapshot(body.replaced(body.value, text => text.text()));
+        return whole && { ...whole, raw: body.replaced(whole.raw, note), rawReduced: true };
+    }
+    if (largeOutput === undefined)
+        return snapshot;
+    return {
+        ...snapshot,
+        output: largeOutput,
+        raw: body.replaced(snapshot.raw, note),
+        rawReduced: true
+    };
+}
+
+;// CONCATENATED MODULE: ./src/platform/client.ts
+
+
+
+
+
+
+
+/** The platform's API: one method per endpoint; the retry policy is the retry table's. */
+class PlatformClient {
+    connection;
+    constructor(config) {
+        this.connection = connectToPlatform(config);
+    }
+    /** POSTs the trigger and returns the platform's first view of the run. */
+    async trigger(request, context) {
+        const answer = await this.post(this.connection.paths.trigger, request, context, false);
+        return this.triggeredRun(answer);
+    }
+    /** POSTs the streaming trigger, with the trigger's retry rules, and returns its answer unread. */
+    async stream(request, context) {
+        const answer = await this.post(this.connection.paths.stream, request, context, true);
+        if (answer.stream)
+            return { kind: 'events', events: answer.stream };
+        return { kind: 'run', run: this.triggeredRun(answer) };
+    }
+    /** Gets a run. Safe to repeat, so 429, 5xx, network errors and unreadable bodies are retried. */
+    async get(runId, context) {
+        const { connection } = this;
+        const url = (0,endpoints/* endpointUrl */.Pb)(connection.baseUrl, connection.paths.run, runId);
+        return connection.sender.send('get', 'GET', url, { name: 'get', runId }, connection.options(context), answer => {
+            const snapshot = readRunAnswer(answer.bytes ?? Buffer.alloc(0));
+            if (snapshot?.runId !== undefined && snapshot.runId !== runId) {
+                // Not retried: the platform is answering for another run, and its status is not ours.
+                throw new api_error/* ApiError */.h(`The platform answered the get of run '${runId}' with run ` +
+                    `${JSON.stringify(snapshot.runId.slice(0, 80))}; the action does not take another ` +
+                    "run's status or output for this one. Check `run-path`.", { kind: 'protocol', httpStatus: answer.status });
+            }
+            if (snapshot)
+                return snapshot;
+            return new api_error/* ApiError */.h(`The platform's answer for run '${runId}' is not a run object: ${this.excerptOf(answer)}`, { kind: 'protocol', httpStatus: answer.status });
+        });
+    }
+    /** Asks the platform to cancel a run; false when it is gone or finished already (404, 409). */
+    cancel(runId, context) {
+        return requestCancel(this.connection, runId, context);
+    }
+    /** The start of a 2xx body that could not be read as a run, for a message. */
+    excerptOf(answer) {
+        const text = (answer.bytes ?? Buffer.alloc(0)).toString('utf8', 0, 64 * 1024);
+        return excerpt(this.connection.quote(text));
+    }
+    async post(path, request, context, stream) {
+        const body = JSON.stringify({
+            workflow_configuration_id: request.workflowId,
+            inputs: request.inputs,
+            ...(request.threadId ? { thread_id: request.threadId } : {})
+        });
+        // One Idempotency-Key covers every attempt of the trigger.
+        return this.connection.sender.send('trigger', 'POST', (0,endpoints/* endpointUrl */.Pb)(this.connection.baseUrl, path), { name: 'trigger', workflowId: request.workflowId }, { ...this.connection.options(context), body, idempotencyKey: (0,external_node_crypto_.randomUUID)(), stream });
+    }
+    triggeredRun(answer) {
+        const snapshot = readRunAnswer(answer.bytes ?? Buffer.alloc(0));
+        if (snapshot?.runId === undefined) {
+            throw new api_error/* ApiError */.h(`The platform accepted the trigger (HTTP ${answer.status}) but its answer names no run ` +
+                `(looked for run_id, id, execution_id): ${this.excerptOf(answer)}\n${RUN_MAY_HAVE_STARTED}`, { kind: 'protocol', httpStatus: answer.status, runMayHaveStarted: true });
+        }
+        return { ...snapshot, runId: snapshot.runId };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/cancel.ts
+
+/** A cancel has its own short deadline: it is sent when the job itself is about to end. */
+const CANCEL_DEADLINE_MS = 2_000;
+/**
+ * Asks the platform to cancel a run, within CANCEL_DEADLINE_MS (retrying 429, 5xx and network
+ * failures inside it), and says what happened in one log line. It never throws: the caller is
+ * ending the step either way.
+ */
+async function cancelRun(runId, deps, why) {
+    try {
+        // Not the job's signal, which is what is being answered: the cancel has its own deadline.
+        const cancelled = await deps.client.cancel(runId, {
+            deadline: deps.clock.now() + CANCEL_DEADLINE_MS
+        });
+        if (cancelled) {
+            deps.logger.info(`Cancelled run ${runId} on the platform (${why}).`);
+            return 'cancelled';
+        }
+        deps.logger.info(`Run ${runId} had already finished on the platform; nothing to cancel (${why}).`);
+        return 'already-finished';
+    }
+    catch (error) {
+        deps.logger.warning(`Could not cancel run ${runId} (${why}): ${(0,errors/* getErrorMessage */.u)(error)} ` +
+            'It may still be running on the platform.');
+        return 'failed';
+    }
+}
+
 // EXTERNAL MODULE: ./src/run/state.ts
 var run_state = __webpack_require__(4352);
 // EXTERNAL MODULE: ./src/run/timing.ts
@@ -603,12 +1280,6 @@ function isEventPrefix(chunk, i, firstCharCode) {
 
 //# sourceMappingURL=index.js.map
 
-// EXTERNAL MODULE: ./src/platform/run-object.ts
-var run_object = __webpack_require__(2536);
-// EXTERNAL MODULE: ./src/platform/large-json.ts
-var large_json = __webpack_require__(3227);
-// EXTERNAL MODULE: ./src/util/json.ts
-var util_json = __webpack_require__(4976);
 ;// CONCATENATED MODULE: ./src/platform/stream-events.ts
 
 
@@ -620,11 +1291,11 @@ const PIECE_FIELDS = ['delta', 'content', 'text', 'token'];
 function interpretEventData(data) {
     if (data.trim() === '[DONE]')
         return 'done';
-    const json = (0,util_json/* tryParseJson */.B)((0,large_json/* quoteLongIntegers */.c)(data, run_object/* ID_FIELDS */.CW));
-    if (json === undefined || !(0,run_object/* isRecord */.u4)(json.value))
+    const json = (0,util_json/* tryParseJson */.B)(quoteLongIntegers(data, ID_FIELDS));
+    if (json === undefined || !isRecord(json.value))
         return undefined;
     const fields = json.value;
-    const update = (0,run_object/* readIdentity */.xN)(fields);
+    const update = readIdentity(fields);
     for (const field of PIECE_FIELDS) {
         const piece = fields[field];
         if (typeof piece === 'string') {
@@ -633,11 +1304,11 @@ function interpretEventData(data) {
         }
     }
     if (fields.output !== undefined && fields.output !== null)
-        update.output = (0,run_object/* outputText */.jO)(fields.output);
+        update.output = outputText(fields.output);
     // An event's `message` or `detail` is often progress ("node LLM finished"): it is read as the
     // error only in a failure event. An `error` field counts when it says something.
-    const error = (0,run_object/* errorMessageFrom */.y)({ error: fields.error }) ??
-        (update.status === 'failed' ? (0,run_object/* errorMessageFrom */.y)(fields) : undefined);
+    const error = errorMessageFrom({ error: fields.error }) ??
+        (update.status === 'failed' ? errorMessageFrom(fields) : undefined);
     if (error !== undefined)
         update.error = error;
     return update;
@@ -976,11 +1647,26 @@ function fateOfRun(outcome) {
     }
 }
 
-// EXTERNAL MODULE: ./src/action/saved-state.ts
-var saved_state = __webpack_require__(2789);
+// EXTERNAL MODULE: ./src/action/network.ts
+var network = __webpack_require__(3284);
+;// CONCATENATED MODULE: ./src/action/saved-state.ts
+/**
+ * What the main step saves for the post step (`core.saveState`, read back as STATE_* by the
+ * runner): enough to cancel a run that main did not live to settle, and never the key.
+ */
+const SAVED = {
+    runId: 'run-id',
+    baseUrl: 'base-url',
+    cancelPath: 'cancel-path',
+    /** 'true' once main has settled the run: finished, cancelled, or meant to go on. */
+    settled: 'settled'
+};
+
 // EXTERNAL MODULE: ./src/action/signals.ts
 var signals = __webpack_require__(7599);
 ;// CONCATENATED MODULE: ./src/action/run-step.ts
+
+
 
 
 
@@ -1004,7 +1690,8 @@ var signals = __webpack_require__(7599);
  */
 async function runStep(inputs, redactor, state, signal, stopSignal) {
     const sink = outputSink(inputs, redactor, state);
-    const deps = runDeps(inputs, redactor, sink, signal);
+    const routes = new http_routes/* Routes */.B((0,network/* proxySettings */.E)(process.env));
+    const deps = runDeps(inputs, redactor, sink, signal, routes);
     let failure;
     try {
         await runWorkflow(inputs, deps, redactor, state);
@@ -1018,20 +1705,22 @@ async function runStep(inputs, redactor, state, signal, stopSignal) {
     catch (error) {
         failure = error;
     }
+    await routes.close();
     // The output file is complete and closed before anything publishes it.
     return { written: await sink.close(), failure };
 }
-function runDeps(inputs, redactor, sink, signal) {
+function runDeps(inputs, redactor, sink, signal, routes) {
     const logger = (0,core_logger/* coreLogger */.Wj)(redactor);
     return {
-        client: new client/* PlatformClient */.H({
+        client: new PlatformClient({
             baseUrl: inputs.baseUrl,
             apiKey: inputs.apiKey,
             paths: inputs.paths,
             retries: inputs.retries,
             logger,
             clock: clock/* systemClock */.m,
-            redact: text => redactor.redact(text)
+            redact: text => redactor.redact(text),
+            routes
         }),
         clock: clock/* systemClock */.m,
         logger,
@@ -1044,9 +1733,9 @@ function runDeps(inputs, redactor, sink, signal) {
                 throw new api_error/* ApiError */.h('The platform named a run id that contains the API key; the action does not use it. ' +
                     'A run may have started: check the platform before re-running this job.', { kind: 'protocol', runMayHaveStarted: true });
             }
-            core/* saveState */.LZ(saved_state/* SAVED */.M.runId, runId);
-            core/* saveState */.LZ(saved_state/* SAVED */.M.baseUrl, inputs.baseUrl.href);
-            core/* saveState */.LZ(saved_state/* SAVED */.M.cancelPath, inputs.paths.cancel);
+            core/* saveState */.LZ(SAVED.runId, runId);
+            core/* saveState */.LZ(SAVED.baseUrl, inputs.baseUrl.href);
+            core/* saveState */.LZ(SAVED.cancelPath, inputs.paths.cancel);
         }
     };
 }
@@ -1104,13 +1793,13 @@ async function settle(inputs, deps, state, failure, signal) {
     });
     let fate = '';
     if (plan.cancel && state.runId !== undefined) {
-        const outcome = await (0,cancel/* cancelRun */.S)(state.runId, deps, plan.why);
+        const outcome = await cancelRun(state.runId, deps, plan.why);
         fate = fateOfRun(outcome);
         if (outcome !== 'failed')
-            core/* saveState */.LZ(saved_state/* SAVED */.M.settled, 'true');
+            core/* saveState */.LZ(SAVED.settled, 'true');
     }
     else {
-        core/* saveState */.LZ(saved_state/* SAVED */.M.settled, 'true');
+        core/* saveState */.LZ(SAVED.settled, 'true');
         if (state.status === 'timed_out' || jobCancelled)
             fate = fateOfRun('kept');
     }

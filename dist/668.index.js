@@ -1,0 +1,431 @@
+export const id = 668;
+export const ids = [668];
+export const modules = {
+
+/***/ 8668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  postRunCard: () => (/* binding */ postRunCard)
+});
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(2413);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
+// EXTERNAL MODULE: ./src/http/retrying.ts + 2 modules
+var retrying = __webpack_require__(4070);
+;// CONCATENATED MODULE: ./src/http/fetch.ts
+
+
+/** Why a request got no usable answer; the caller says it in its own words. */
+class FetchFailure extends Error {
+    failure;
+    constructor(failure, message) {
+        super(message);
+        this.failure = failure;
+        this.name = 'FetchFailure';
+    }
+}
+function originFetch(config) {
+    return async (input, init = {}) => {
+        const url = new URL(input);
+        if (url.origin !== config.origin) {
+            // A link (`rel="next"`) or an address in a body is the host's word: the token stays home.
+            throw new FetchFailure({ kind: 'other-origin', url }, `refused to send a request to another origin (${url.origin})`);
+        }
+        const method = (init.method ?? 'GET').toUpperCase();
+        if (config.clock.now() >= config.deadline) {
+            throw new FetchFailure({ kind: 'deadline' }, 'the time for these requests is spent');
+        }
+        const outcome = await (0,retrying/* sendRetrying */.X)(config, config.kindOf(method, url), method, url, {
+            headers: init.headers ?? {},
+            body: init.body,
+            deadline: config.deadline,
+            signal: config.signal,
+            maxBodyBytes: config.maxBodyBytes
+        }, answer => answer);
+        switch (outcome.kind) {
+            case 'read':
+                return toResponse(outcome.value, outcome.value.bytes);
+            case 'answer':
+                return toResponse(outcome.answer, Buffer.from(outcome.answer.body));
+            default:
+                // The deadline cut the last attempt short: that, not its error, is what happened.
+                if (config.clock.now() >= config.deadline) {
+                    throw new FetchFailure({ kind: 'deadline' }, 'the time for these requests is spent');
+                }
+                throw new FetchFailure(outcome, outcome.kind === 'network' ? String(outcome.attempt.error) : outcome.error.message);
+        }
+    };
+}
+function toResponse(answer, body) {
+    const headers = new undici.Headers();
+    for (const [name, value] of Object.entries(answer.headers)) {
+        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+            headers.append(name, item);
+        }
+    }
+    const empty = answer.status === 204 || answer.status === 205 || answer.status === 304;
+    return new undici.Response(empty ? null : (body ?? null), { status: answer.status, headers });
+}
+
+// EXTERNAL MODULE: ./src/http/network-errors.ts
+var network_errors = __webpack_require__(8360);
+// EXTERNAL MODULE: ./src/http/routes.ts
+var http_routes = __webpack_require__(7887);
+// EXTERNAL MODULE: ./src/http/transport.ts + 3 modules
+var http_transport = __webpack_require__(1435);
+// EXTERNAL MODULE: ./src/output/bounds.ts
+var bounds = __webpack_require__(6124);
+// EXTERNAL MODULE: ./src/util/clock.ts
+var clock = __webpack_require__(7110);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/action/network.ts
+var network = __webpack_require__(3284);
+;// CONCATENATED MODULE: ./src/action/github/client.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Octokit, sending through the action's own transport (http/fetch.ts): every request to the
+ * GitHub API is timed, retried as the retry table says, bounded, and kept on the API's own
+ * origin; all of them share one time budget and stop at once on the step's abort signal.
+ */
+/** Everything the step asks of GitHub for one publication (a comment) fits in this. */
+const GITHUB_BUDGET_MS = 60_000;
+/** One attempt: connect, headers and body. */
+const GITHUB_REQUEST_TIMEOUT_MS = 10_000;
+/** A list of 100 comments of 65,536 characters is about 26 MB at worst. */
+const MAX_GITHUB_BODY_BYTES = 32 * 1024 * 1024;
+/** Annotations show 4 KiB: a message built from GitHub's answer is no longer. */
+const MAX_MESSAGE_BYTES = 4 * 1024;
+const EXCERPT_CHARS = 300;
+function connectToGitHub(options) {
+    const routes = new http_routes/* Routes */.B((0,network/* proxySettings */.E)(process.env));
+    const transport = new http_transport/* HttpTransport */.G5(routes, clock/* systemClock */.m, options.logger, options.requestTimeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS);
+    const budgetMs = options.budgetMs ?? GITHUB_BUDGET_MS;
+    const graphqlPath = graphqlUrl(options.apiUrl).pathname;
+    const fetch = originFetch({
+        transport,
+        clock: clock/* systemClock */.m,
+        logger: options.logger,
+        random: Math.random,
+        retries: 3,
+        origin: options.apiUrl.origin,
+        deadline: clock/* systemClock */.m.now() + budgetMs,
+        signal: options.signal,
+        maxBodyBytes: MAX_GITHUB_BODY_BYTES,
+        isRateLimited: isGitHubRateLimit,
+        kindOf: (method, url) => method === 'GET' || (method === 'POST' && url.pathname === graphqlPath)
+            ? 'github-read'
+            : method === 'PATCH'
+                ? 'github-update'
+                : 'github-create'
+    });
+    const quiet = () => undefined;
+    const octokit = (0,github/* getOctokit */.Q)(options.token, {
+        baseUrl: options.apiUrl.href.replace(/\/+$/, ''),
+        request: { fetch },
+        // Octokit's own lines quote GitHub's headers: they stay out of the log, where they could act.
+        log: { debug: quiet, info: quiet, warn: quiet, error: quiet }
+    });
+    return { octokit, origin: options.apiUrl.origin, budgetMs, close: () => routes.close() };
+}
+/** Where Octokit posts GraphQL for an API URL (GitHub Enterprise Server: `/api/graphql`). */
+function graphqlUrl(apiUrl) {
+    const base = apiUrl.href.replace(/\/+$/, '');
+    return new URL(/\/api\/v3$/.test(base) ? base.replace(/\/v3$/, '/graphql') : `${base}/graphql`);
+}
+/** GitHub signals its rate limits with 429, or with 403 and Retry-After or no requests left. */
+function isGitHubRateLimit(answer) {
+    if (answer.status === 429)
+        return true;
+    return (answer.status === 403 &&
+        ((0,http_transport/* headerValue */.Z)(answer, 'retry-after') !== undefined ||
+            (0,http_transport/* headerValue */.Z)(answer, 'x-ratelimit-remaining') === '0'));
+}
+/** What went wrong with a request to GitHub, bounded, with GitHub's own words where it gave some. */
+function describeGitHubFailure(error, connection) {
+    const { status, cause, response } = error;
+    const failure = cause instanceof Error ? cause : error;
+    let message;
+    let httpStatus;
+    if (failure instanceof FetchFailure) {
+        message = fetchFailureMessage(failure, connection);
+    }
+    else if (failure instanceof http_transport/* RedirectRefused */.Jh) {
+        message =
+            failure.reason === 'other-origin'
+                ? `GitHub answered with a redirect to another origin (${failure.target}); it was not ` +
+                    'followed, so that the token is not sent there'
+                : `GitHub answered with a redirect (HTTP ${failure.status}) that the action does not follow`;
+    }
+    else if (typeof status === 'number' && response !== undefined) {
+        httpStatus = status;
+        message = `HTTP ${status}: ${answerDetail(status, response.data, response.headers)}`;
+    }
+    else {
+        message = (0,errors/* getErrorMessage */.u)(failure);
+    }
+    return { status: httpStatus, message: (0,bounds/* boundUtf8 */._u)(message, MAX_MESSAGE_BYTES, '… [cut]').text };
+}
+function fetchFailureMessage(failure, { origin, budgetMs }) {
+    const { failure: what } = failure;
+    switch (what.kind) {
+        case 'other-origin':
+            return (`GitHub named a link to another origin (${what.url.origin}); the action does not ` +
+                'follow it, so that the token is not sent there');
+        case 'deadline':
+            return `GitHub did not finish answering within ${budgetMs / 1000} s`;
+        case 'unreadable':
+            return `GitHub's answer could not be read (${what.error.message})`;
+        case 'network': {
+            const { error, proxy, sent } = what.attempt;
+            const proxyFault = (0,network_errors/* proxyFailureMessage */.UC)(error, proxy, 'the GitHub API', origin);
+            if (proxyFault !== undefined)
+                return proxyFault;
+            return sent
+                ? `the connection to ${origin} failed after the request was sent (${(0,network_errors/* networkReason */.d8)(error)})`
+                : `could not reach the GitHub API at ${origin} (${(0,network_errors/* networkReason */.d8)(error)})`;
+        }
+    }
+}
+/**
+ * GitHub's explanation of an error answer: its JSON `message` and `errors`, or for anything
+ * else the status line alone (a 168 KB HTML error page is not a message), or a short excerpt.
+ */
+function answerDetail(status, data, headers) {
+    const statusLine = external_node_http_.STATUS_CODES[status] ?? 'unknown status';
+    if (data !== null && typeof data === 'object' && !(data instanceof ArrayBuffer)) {
+        const { message, errors } = data;
+        const details = Array.isArray(errors)
+            ? errors
+                .slice(0, 5)
+                .map(item => typeof item === 'string'
+                ? item
+                : typeof item?.message === 'string'
+                    ? item.message
+                    : undefined)
+                .filter(item => item !== undefined)
+            : [];
+        const text = [typeof message === 'string' ? message : statusLine, ...details].join('; ');
+        return oneLine(text).slice(0, EXCERPT_CHARS);
+    }
+    const contentType = headers?.['content-type'];
+    const type = typeof contentType === 'string' ? contentType : '';
+    const text = typeof data === 'string' ? data : '';
+    if (/html/i.test(type) || /^\s*<(!doctype|html|head|body)\b/i.test(text) || text === '') {
+        return statusLine;
+    }
+    const line = oneLine(text);
+    return line.length > EXCERPT_CHARS ? `${line.slice(0, EXCERPT_CHARS)}…` : line;
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/util/json.ts
+var json = __webpack_require__(4976);
+;// CONCATENATED MODULE: ./src/action/publish/github-event.ts
+
+
+const EVENTS_WITH_AN_ISSUE = new Set([
+    'pull_request',
+    'pull_request_target',
+    'issue_comment',
+    'issues',
+    'pull_request_review',
+    'pull_request_review_comment'
+]);
+/** Reads the runner's variables and event file, when the step needs them (read at call time). */
+async function readGitHubContext(env = process.env) {
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    let issueNumber;
+    if (EVENTS_WITH_AN_ISSUE.has(eventName) && env.GITHUB_EVENT_PATH) {
+        const text = await external_node_fs_.promises.readFile(env.GITHUB_EVENT_PATH, 'utf8').catch(() => '');
+        const payload = (0,json/* tryParseJson */.B)(text)?.value;
+        const number = payload?.pull_request?.number ?? payload?.issue?.number;
+        if (typeof number === 'number' && Number.isSafeInteger(number) && number > 0) {
+            issueNumber = number;
+        }
+    }
+    return {
+        owner,
+        repo,
+        eventName,
+        issueNumber,
+        sha: env.GITHUB_SHA ?? '',
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/publish/comment.ts
+
+
+/**
+ * The run card as a sticky comment on the pull request or issue. Loaded (with Octokit) only by
+ * a step that asks for a comment. Every failure is a warning that says how to fix it: the run's
+ * own outputs are set before, and never depend on the comment. Every request goes through the
+ * action's own transport (github/client.ts), within one time budget.
+ */
+// Pages of 100 comments read to find the earlier card: a thread longer than this gets a new one.
+const MAX_COMMENT_PAGES = 100;
+const MARKER_NAME = 'ai-planet-run-card';
+/** The hidden first line of the card in a comment; `started` comes last so the rest is a prefix. */
+function cardMarker(identity, sha) {
+    return `<!-- ${markerPrefix(identity)}sha=${encodeURIComponent(sha)} started=${identity.startedAt} -->`;
+}
+function markerPrefix(identity) {
+    const workflow = encodeURIComponent(identity.workflowId ?? '');
+    return `${MARKER_NAME} workflow=${workflow} key=${encodeURIComponent(identity.key)} `;
+}
+async function postRunCard(settings, identity, render, options) {
+    const github = await readGitHubContext();
+    const issueNumber = settings.on ?? github.issueNumber;
+    if (issueNumber === undefined) {
+        return {
+            warning: `Not commenting: the ${github.eventName || 'triggering'} event names no pull request or ` +
+                'issue. Set `comment-on` to its number, or comment from a pull_request, ' +
+                'pull_request_target, issue_comment or issues workflow.'
+        };
+    }
+    let apiUrl;
+    try {
+        apiUrl = new URL(github.apiUrl);
+    }
+    catch {
+        return { warning: 'Not commenting: GITHUB_API_URL is not a URL.' };
+    }
+    if (options.signal?.aborted) {
+        return { notice: `Not commenting on #${issueNumber}: the job was cancelled.` };
+    }
+    const connection = connectToGitHub({
+        apiUrl,
+        token: settings.token,
+        signal: options.signal,
+        logger: options.logger
+    });
+    const { octokit } = connection;
+    const where = { owner: github.owner, repo: github.repo, issue_number: issueNumber };
+    let updating = false;
+    try {
+        const body = await render(cardMarker(identity, github.sha));
+        if (settings.mode === 'update') {
+            const earlier = await findEarlierCard(octokit, where, identity);
+            if (earlier?.newer) {
+                return { notice: `A newer run's card is on #${issueNumber} already; it is left as it is.` };
+            }
+            if (earlier) {
+                updating = true;
+                const { data } = await octokit.rest.issues.updateComment({
+                    owner: where.owner,
+                    repo: where.repo,
+                    comment_id: earlier.id,
+                    body
+                });
+                return { url: data.html_url };
+            }
+        }
+        const { data } = await octokit.rest.issues.createComment({ ...where, body });
+        return { url: data.html_url };
+    }
+    catch (error) {
+        return { warning: commentFailure(error, issueNumber, updating, connection) };
+    }
+    finally {
+        await connection.close();
+    }
+}
+/**
+ * This action's earlier card for the same workflow and key: matched by its marker and by its
+ * author, so that nobody can plant a marker in a comment of their own and have it edited.
+ * Every page is read.
+ */
+async function findEarlierCard(octokit, where, identity) {
+    const author = await ownLogin(octokit);
+    if (author === undefined)
+        return undefined;
+    const prefix = `<!-- ${markerPrefix(identity)}`;
+    let latest;
+    let pages = 0;
+    // Page by page, keeping only what matches: a long thread is never held whole.
+    for await (const { data } of octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        ...where,
+        per_page: 100
+    })) {
+        for (const comment of data) {
+            const body = comment.body ?? '';
+            if (!body.startsWith(prefix) || !sameLogin(comment.user?.login ?? '', author))
+                continue;
+            const started = Number(/ started=(\d+) -->/.exec(body.slice(0, 1024))?.[1] ?? 0);
+            latest = { id: comment.id, started };
+        }
+        if (++pages >= MAX_COMMENT_PAGES)
+            break;
+    }
+    if (latest === undefined)
+        return undefined;
+    return { id: latest.id, newer: latest.started > identity.startedAt };
+}
+/**
+ * The login the token comments as. `GET /user` refuses GITHUB_TOKEN and App tokens, so it is
+ * asked of GraphQL; without an answer, an installation token (`ghs_`) is taken to be the
+ * Actions bot, and any other token finds no earlier card (a new one is made).
+ */
+async function ownLogin(octokit) {
+    try {
+        const answer = await octokit.graphql('query { viewer { login } }');
+        return answer.viewer.login;
+    }
+    catch {
+        const auth = (await octokit.auth());
+        return auth.token?.startsWith('ghs_') ? 'github-actions[bot]' : undefined;
+    }
+}
+function sameLogin(a, b) {
+    const plain = (login) => login.replace(/\[bot\]$/, '').toLowerCase();
+    return plain(a) === plain(b);
+}
+function commentFailure(error, issueNumber, updating, connection) {
+    const { status, message } = describeGitHubFailure(error, connection);
+    const stale = updating
+        ? ` The run card on #${issueNumber} is still an earlier run's: it is stale.`
+        : '';
+    const why = `Could not ${updating ? 'update the run card' : 'comment'} on #${issueNumber} (${message}).${stale}`;
+    if (/rate limit/i.test(message)) {
+        return `${why} GitHub's rate limit for this token is spent: the next run's card will post.`;
+    }
+    switch (status) {
+        case 401:
+            return `${why} Check \`github-token\`.`;
+        case 403:
+            return (`${why} Give the job \`permissions: pull-requests: write\` (and \`issues: write\` for an ` +
+                'issue). A pull_request from a fork gets a read-only token: comment from a workflow_run ' +
+                'job on the base repository instead (see examples/).');
+        case 404:
+            return `${why} Check \`comment-on\` and that the token can see this repository.`;
+        default:
+            return why;
+    }
+}
+
+
+/***/ })
+
+};

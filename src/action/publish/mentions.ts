@@ -1,0 +1,16 @@
+/**
+ * GitHub turns `@login` and `@org/team` in a comment's text into mentions that notify people;
+ * in server text (a model's answer) they are written `@` + ZERO WIDTH SPACE + name: they read
+ * the same and notify nobody. Code (`<code>`, `<pre>`, fences) is left as it is: GitHub makes no
+ * mention there, and a copied `@scope/package` must stay what it is.
+ */
+const MENTION = /@(?=[A-Za-z0-9])/g
+const ZERO_WIDTH_SPACE = '\u200B'
+
+export function neutraliseMentions(token: { content: string }): void {
+  token.content = withoutMentions(token.content)
+}
+
+function withoutMentions(text: string): string {
+  return text.replace(MENTION, `@${ZERO_WIDTH_SPACE}`)
+}

@@ -1,0 +1,102 @@
+import { Headers, Response } from 'undici'
+import type { RequestKind } from './retry-policy.js'
+import { sendRetrying, type Outcome, type RetryingConfig } from './retrying.js'
+import type { HttpAnswer, HttpMethod, HttpTransport } from './transport.js'
+
+/**
+ * A `fetch` for a client library (Octokit) that sends through the action's own transport and
+ * retry table, so that its requests keep the same rules as the platform's: a timeout on every
+ * attempt, one deadline and one abort signal for all of them, bounded bodies, same-origin
+ * redirects, and nothing at all sent to another origin, not even a link the host names.
+ * Loaded only by a step that talks to GitHub (it needs undici's Response).
+ */
+
+export interface OriginFetchConfig extends Omit<RetryingConfig, 'transport' | 'onRateLimited'> {
+  transport: HttpTransport
+  /** The one origin requests may go to: the API's. */
+  origin: string
+  /** Every request, retries included, ends by then (epoch ms). */
+  deadline: number
+  signal?: AbortSignal | undefined
+  /** A 2xx body longer than this fails the request. */
+  maxBodyBytes: number
+  /** Which row of the retry table a request is. */
+  kindOf: (method: HttpMethod, url: URL) => RequestKind
+}
+
+/** Why a request got no usable answer; the caller says it in its own words. */
+export class FetchFailure extends Error {
+  constructor(
+    readonly failure:
+      | Exclude<Outcome, { kind: 'read' } | { kind: 'answer' }>
+      | { kind: 'other-origin'; url: URL }
+      | { kind: 'deadline' },
+    message: string
+  ) {
+    super(message)
+    this.name = 'FetchFailure'
+  }
+}
+
+interface FetchInit {
+  method?: string
+  headers?: Record<string, string>
+  body?: string
+}
+
+export function originFetch(config: OriginFetchConfig) {
+  return async (input: string | URL, init: FetchInit = {}): Promise<Response> => {
+    const url = new URL(input)
+    if (url.origin !== config.origin) {
+      // A link (`rel="next"`) or an address in a body is the host's word: the token stays home.
+      throw new FetchFailure(
+        { kind: 'other-origin', url },
+        `refused to send a request to another origin (${url.origin})`
+      )
+    }
+    const method = (init.method ?? 'GET').toUpperCase() as HttpMethod
+    if (config.clock.now() >= config.deadline) {
+      throw new FetchFailure({ kind: 'deadline' }, 'the time for these requests is spent')
+    }
+    const outcome = await sendRetrying(
+      config,
+      config.kindOf(method, url),
+      method,
+      url,
+      {
+        headers: init.headers ?? {},
+        body: init.body,
+        deadline: config.deadline,
+        signal: config.signal,
+        maxBodyBytes: config.maxBodyBytes
+      },
+      answer => answer
+    )
+    switch (outcome.kind) {
+      case 'read':
+        return toResponse(outcome.value, outcome.value.bytes)
+      case 'answer':
+        return toResponse(outcome.answer, Buffer.from(outcome.answer.body))
+      default:
+        // The deadline cut the last attempt short: that, not its error, is what happened.
+        if (config.clock.now() >= config.deadline) {
+          throw new FetchFailure({ kind: 'deadline' }, 'the time for these requests is spent')
+        }
+        throw new FetchFailure(
+          outcome,
+          outcome.kind === 'network' ? String(outcome.attempt.error) : outcome.error.message
+        )
+    }
+  }
+}
+
+function toResponse(answer: HttpAnswer, body: Buffer | undefined): Response {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(answer.headers)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      headers.append(name, item)
+    }
+  }
+  const empty = answer.status === 204 || answer.status === 205 || answer.status === 304
+  return new Response(empty ? null : (body ?? null), { status: answer.status, headers })
+}
