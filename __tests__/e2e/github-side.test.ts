@@ -100,22 +100,28 @@ describe.each(actionNodes())(
       expect(peakMiB(table) - peakMiB(small)).toBeLessThan(50)
     })
 
-    it('9. names a dead proxy, and the fix, instead of blaming the platform', async () => {
-      const port = await closedPort()
-      const result = await runAction({
-        inputs: inputs({ retries: '1' }),
-        node,
-        env: { HTTP_PROXY: `http://ci:pw-12345@127.0.0.1:${port}` }
-      })
-      expect(result.exitCode).toBe(1)
-      expect(result.outputs['error']).toMatch(
-        new RegExp(
-          `^Could not reach the proxy at 127\\.0\\.0\\.1:${port} \\(HTTP_PROXY\\) \\(ECONNREFUSED.*nothing was sent to the platform\\. Check HTTP_PROXY and NO_PROXY`
+    it.each([
+      ['HTTP_PROXY', () => sim.url],
+      ['HTTPS_PROXY', () => 'https://platform.invalid']
+    ])(
+      '9. names a dead %s, and the fix, instead of blaming the platform',
+      async (variable, baseUrl) => {
+        const port = await closedPort()
+        const result = await runAction({
+          inputs: inputs({ 'base-url': baseUrl(), retries: '1' }),
+          node,
+          env: { [variable]: `http://ci:pw-12345@127.0.0.1:${port}` }
+        })
+        expect(result.exitCode).toBe(1)
+        expect(result.outputs['error']).toMatch(
+          new RegExp(
+            `^Could not reach the proxy at 127\\.0\\.0\\.1:${port} \\(${variable}\\) \\(ECONNREFUSED.*nothing was sent to the platform\\. Check ${variable} and NO_PROXY`
+          )
         )
-      )
-      expect(result.outputs['error']).not.toMatch(/base-url|run may have started|pw-12345/)
-      expect(sim.requests).toHaveLength(0)
-    })
+        expect(result.outputs['error']).not.toMatch(/base-url|run may have started|pw-12345/)
+        expect(sim.requests).toHaveLength(0)
+      }
+    )
 
     it('9. knows that a request the proxy refused (407) never reached the platform', async () => {
       const wrong = authProxy.urlWithAuth.replace('right-password', 'wrong-password')

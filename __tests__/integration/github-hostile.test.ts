@@ -11,7 +11,7 @@ import {
 } from '../helpers/fake-github.js'
 import { renderGfm } from '../helpers/gfm.js'
 import { runInProcess } from '../helpers/in-process.js'
-import { listenOnLoopback } from '../helpers/loopback.js'
+import { closedPort, listenOnLoopback } from '../helpers/loopback.js'
 import { KEY, useSimulator } from '../helpers/platform.js'
 import { liveMentions } from '../helpers/mentions.js'
 
@@ -53,7 +53,7 @@ afterEach(async () => {
 
 const PR = 7
 
-async function step(extra: Record<string, string> = {}) {
+async function step(extra: Record<string, string> = {}, env: Record<string, string> = {}) {
   const eventPath = path.join(dir, 'event.json')
   await fs.writeFile(eventPath, JSON.stringify({ pull_request: { number: PR } }))
   return runInProcess(
@@ -73,7 +73,8 @@ async function step(extra: Record<string, string> = {}) {
         GITHUB_EVENT_NAME: 'pull_request',
         GITHUB_EVENT_PATH: eventPath,
         GITHUB_SHA: 'abc123',
-        GITHUB_API_URL: github.url
+        GITHUB_API_URL: github.url,
+        ...env
       }
     }
   )
@@ -254,6 +255,26 @@ describe('5. GitHub’s answers are waited for within bounds', () => {
     const result = await step()
     expect(github.comments('octo', 'repo', PR)).toHaveLength(1)
     expect(result.outputs['comment-url']).toBeDefined()
+  })
+})
+
+describe('9. a proxy in front of GitHub', () => {
+  it('names the proxy, not GitHub, when the proxy cannot be reached', async () => {
+    workflow({ output: 'answer' })
+    const port = await closedPort()
+    const result = await step(
+      { 'comment-mode': 'create' },
+      // The platform is reached directly; only GitHub goes through the (dead) proxy.
+      { HTTP_PROXY: `http://u:proxy-pass-1@127.0.0.1:${port}`, NO_PROXY: `127.0.0.1:${sim.port}` }
+    )
+    expect(result.outputs['status']).toBe('completed')
+    const [warning] = warnings(result.log)
+    expect(warning).toMatch(
+      new RegExp(
+        `^Could not comment on #7 \\(Could not reach the proxy at 127\\.0\\.0\\.1:${port} \\(HTTP_PROXY\\) \\(ECONNREFUSED.*nothing was sent to the GitHub API\\. Check HTTP_PROXY and NO_PROXY`
+      )
+    )
+    expect(result.log.replace('::add-mask::proxy-pass-1', '')).not.toContain('proxy-pass-1')
   })
 })
 

@@ -18622,11 +18622,11 @@ async function sendRetrying(config, kind, method, url, options, read) {
         else if (attempt.ok && attempt.answer.status < 500 && failure !== 'unreadable') {
             options.onInFlight?.(false);
         }
-        const outcome = () => !attempt.ok
-            ? { kind: 'network', attempt, attempts }
+        const outcome = (outOfTime = false) => !attempt.ok
+            ? { kind: 'network', attempt, attempts, outOfTime }
             : unreadable !== undefined
-                ? { kind: 'unreadable', error: unreadable, attempts }
-                : { kind: 'answer', answer: attempt.answer, failure, attempts };
+                ? { kind: 'unreadable', error: unreadable, attempts, outOfTime }
+                : { kind: 'answer', answer: attempt.answer, failure, attempts, outOfTime };
         if (failure === undefined)
             return outcome();
         if (failure === 'rate-limited')
@@ -18637,8 +18637,10 @@ async function sendRetrying(config, kind, method, url, options, read) {
         counts.set(counter, inARow);
         const now = clock.now();
         const wait = retryWait(kind, failure, inARow, config.retries, retryAfterOf(attempt, now), config.random);
-        if (wait === undefined || now + wait >= options.deadline)
+        if (wait === undefined)
             return outcome();
+        if (now + wait >= options.deadline)
+            return outcome(true);
         logger.debug(`retrying in ${wait} ms`);
         await clock.sleep(wait, options.signal);
     }

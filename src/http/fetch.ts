@@ -78,8 +78,8 @@ export function originFetch(config: OriginFetchConfig) {
       case 'answer':
         return toResponse(outcome.answer, Buffer.from(outcome.answer.body))
       default:
-        // The deadline cut the last attempt short: that, not its error, is what happened.
-        if (config.clock.now() >= config.deadline) {
+        // The deadline cut the attempts short: that, not the last one's error, is what happened.
+        if (outcome.outOfTime || config.clock.now() >= config.deadline) {
           throw new FetchFailure({ kind: 'deadline' }, 'the time for these requests is spent')
         }
         throw new FetchFailure(

@@ -22,16 +22,30 @@ export interface RetryingConfig {
   onRateLimited?: (attempts: number) => void
 }
 
-/** How a request ended once the table allowed no more retries. */
+/**
+ * How a request ended once the table allowed no more retries; `outOfTime` when a retry the
+ * table allowed would have passed the deadline.
+ */
 export type Outcome =
   /** A 2xx the caller could read. */
   | { kind: 'read'; value: unknown }
   /** An answer that is final (a 4xx), or the last of the retried ones. */
-  | { kind: 'answer'; answer: HttpAnswer; failure: Failure | undefined; attempts: number }
+  | {
+      kind: 'answer'
+      answer: HttpAnswer
+      failure: Failure | undefined
+      attempts: number
+      outOfTime: boolean
+    }
   /** A network failure, the last one. */
-  | { kind: 'network'; attempt: Extract<Attempt, { ok: false }>; attempts: number }
+  | {
+      kind: 'network'
+      attempt: Extract<Attempt, { ok: false }>
+      attempts: number
+      outOfTime: boolean
+    }
   /** A 2xx the caller could not read, the last one. */
-  | { kind: 'unreadable'; error: Error; attempts: number }
+  | { kind: 'unreadable'; error: Error; attempts: number; outOfTime: boolean }
 
 /**
  * Sends a request and retries it as RETRY_POLICY says for its kind, until it succeeds, fails in
@@ -66,12 +80,12 @@ export async function sendRetrying<T>(
     } else if (attempt.ok && attempt.answer.status < 500 && failure !== 'unreadable') {
       options.onInFlight?.(false)
     }
-    const outcome = (): Exclude<Outcome, { kind: 'read' }> =>
+    const outcome = (outOfTime = false): Exclude<Outcome, { kind: 'read' }> =>
       !attempt.ok
-        ? { kind: 'network', attempt, attempts }
+        ? { kind: 'network', attempt, attempts, outOfTime }
         : unreadable !== undefined
-          ? { kind: 'unreadable', error: unreadable, attempts }
-          : { kind: 'answer', answer: attempt.answer, failure, attempts }
+          ? { kind: 'unreadable', error: unreadable, attempts, outOfTime }
+          : { kind: 'answer', answer: attempt.answer, failure, attempts, outOfTime }
     if (failure === undefined) return outcome()
     if (failure === 'rate-limited') config.onRateLimited?.(attempts)
     // Rate limits are waited out on a count of their own: they say nothing of the host's health.
@@ -87,7 +101,8 @@ export async function sendRetrying<T>(
       retryAfterOf(attempt, now),
       config.random
     )
-    if (wait === undefined || now + wait >= options.deadline) return outcome()
+    if (wait === undefined) return outcome()
+    if (now + wait >= options.deadline) return outcome(true)
     logger.debug(`retrying in ${wait} ms`)
     await clock.sleep(wait, options.signal)
   }
