@@ -260,8 +260,17 @@ function isSuccess(answer) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ Routes)
 /* harmony export */ });
+/* unused harmony export ProxySettingError */
 /* harmony import */ var _undici_parts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7101);
 
+/** A proxy variable that names no proxy the action can use. */
+class ProxySettingError extends Error {
+    constructor(setting) {
+        super(`${setting.variable} is not a proxy URL (${JSON.stringify(withoutCredentials(setting.url).slice(0, 200))}): ` +
+            'write it as http://host:port, with user:password@ before the host if the proxy needs them.');
+        this.name = 'ProxySettingError';
+    }
+}
 const DEFAULT_PORTS = { 'http:': 80, 'https:': 443 };
 /**
  * The connections of the action, for the platform and the GitHub API alike: one pool for direct
@@ -272,47 +281,56 @@ const DEFAULT_PORTS = { 'http:': 80, 'https:': 443 };
  * reached directly. A private certificate authority is trusted through NODE_EXTRA_CA_CERTS.
  */
 class Routes {
-    direct;
-    http;
-    https;
+    settings;
+    options = { connect: { timeout: 10_000 }, keepAliveTimeout: 10_000 };
+    direct = new _undici_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6(this.options);
+    proxies = new Map();
     noProxy;
     noProxyAll;
     constructor(settings = {}) {
-        const options = { connect: { timeout: 10_000 }, keepAliveTimeout: 10_000 };
-        this.direct = new _undici_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6(options);
-        const through = (uri, variable) => {
-            if (!uri)
-                return { dispatcher: this.direct, proxy: undefined };
-            return {
-                dispatcher: new _undici_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .ProxyAgent */ .kT({ ...options, uri, proxyTunnel: false }),
-                proxy: { address: proxyAddress(uri), variable }
-            };
-        };
-        this.http = through(settings.httpProxy, 'HTTP_PROXY');
-        this.https = settings.httpsProxy ? through(settings.httpsProxy, 'HTTPS_PROXY') : this.http;
+        this.settings = settings;
         const noProxy = settings.noProxy ?? '';
         this.noProxyAll = noProxy.trim() === '*';
         this.noProxy = noProxy
             .split(/[,\s]/)
             .filter(entry => entry !== '')
             .map(entry => {
-            const parsed = /^(.+):(\d+)$/.exec(entry);
+            // An IPv6 address written without brackets (`::1`) has no port.
+            const bareIpv6 = !entry.startsWith('[') && (entry.match(/:/g) ?? []).length > 1;
+            const parsed = bareIpv6 ? null : /^(.+):(\d+)$/.exec(entry);
+            const hostname = bareIpv6 ? `[${entry}]` : (parsed?.[1] ?? entry);
             return {
-                hostname: (parsed?.[1] ?? entry).replace(/^\*?\./, '').toLowerCase(),
+                hostname: hostname.replace(/^\*?\./, '').toLowerCase(),
                 port: parsed ? Number(parsed[2]) : 0
             };
         });
     }
-    /** The dispatcher for a URL, and the proxy it goes through, if any. */
+    /**
+     * The dispatcher for a URL, and the proxy it goes through, if any. A proxy's connection is
+     * made when a request first needs it; a proxy variable that is not a URL fails then, naming
+     * the variable (ProxySettingError), and one that no request needs never fails.
+     */
     routeFor(url) {
-        if (!this.proxied(url))
+        const setting = url.protocol === 'https:'
+            ? (this.settings.httpsProxy ?? this.settings.httpProxy)
+            : this.settings.httpProxy;
+        if (!setting?.url || !this.proxied(url))
             return { dispatcher: this.direct, proxy: undefined };
-        return url.protocol === 'https:' ? this.https : this.http;
+        let route = this.proxies.get(setting);
+        if (route === undefined) {
+            const uri = proxyUrl(setting);
+            route = {
+                dispatcher: new _undici_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .ProxyAgent */ .kT({ ...this.options, uri, proxyTunnel: false }),
+                proxy: { address: proxyAddress(uri), variable: setting.variable }
+            };
+            this.proxies.set(setting, route);
+        }
+        return route;
     }
     /** Ends every connection at once: called when the step has nothing more to send. */
     async close() {
-        const all = new Set([this.direct, this.http.dispatcher, this.https.dispatcher]);
-        await Promise.all([...all].map(dispatcher => dispatcher.destroy()));
+        const all = [this.direct, ...[...this.proxies.values()].map(route => route.dispatcher)];
+        await Promise.all(all.map(dispatcher => dispatcher.destroy()));
     }
     proxied(url) {
         if (this.noProxyAll)
@@ -324,14 +342,34 @@ class Routes {
             (hostname === entry.hostname || hostname.endsWith(`.${entry.hostname}`)));
     }
 }
-function proxyAddress(uri) {
+/**
+ * The proxy's URL, checked: http:// or https://, or (as curl reads it) `host:port` with no
+ * scheme, taken as http://. Anything else is refused with the variable to fix.
+ */
+function proxyUrl(setting) {
+    const given = setting.url.trim();
+    const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : `http://${given}`;
     try {
-        const url = new URL(uri);
-        return url.port ? `${url.hostname}:${url.port}` : url.hostname;
+        const url = new URL(text);
+        if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') {
+            // A password undici could not decode would fail every request, later and less clearly.
+            decodeURIComponent(url.username);
+            decodeURIComponent(url.password);
+            return text;
+        }
     }
     catch {
-        return 'an address that is not a URL';
+        // Refused below.
     }
+    throw new ProxySettingError(setting);
+}
+function proxyAddress(uri) {
+    const url = new URL(uri);
+    return url.port ? `${url.hostname}:${url.port}` : url.hostname;
+}
+/** A URL as it may be shown in a message: any user name and password left out. */
+function withoutCredentials(text) {
+    return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@]*@/i, '$1***@');
 }
 
 

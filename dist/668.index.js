@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   postRunCard: () => (/* binding */ postRunCard)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
@@ -64,6 +66,9 @@ function originFetch(config) {
     };
 }
 function toResponse(answer, body) {
+    if (answer.status < 200 || answer.status > 599) {
+        throw new FetchFailure({ kind: 'invalid-status', status: answer.status }, `HTTP status ${answer.status} is not a status`);
+    }
     const headers = new undici.Headers();
     for (const [name, value] of Object.entries(answer.headers)) {
         for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
@@ -192,6 +197,8 @@ function fetchFailureMessage(failure, { origin, budgetMs }) {
             return `GitHub did not finish answering within ${budgetMs / 1000} s`;
         case 'unreadable':
             return `GitHub's answer could not be read (${what.error.message})`;
+        case 'invalid-status':
+            return `GitHub answered with HTTP status ${what.status}, which is not a status`;
         case 'network': {
             const { error, proxy, sent } = what.attempt;
             const proxyFault = (0,network_errors/* proxyFailureMessage */.UC)(error, proxy, 'the GitHub API', origin);
@@ -221,17 +228,21 @@ function answerDetail(status, data, headers) {
                     : undefined)
                 .filter(item => item !== undefined)
             : [];
-        const text = [typeof message === 'string' ? message : statusLine, ...details].join('; ');
+        const said = typeof message === 'string' && !isMarkup(message) ? message : statusLine;
+        const text = [said, ...details.filter(detail => !isMarkup(detail))].join('; ');
         return oneLine(text).slice(0, EXCERPT_CHARS);
     }
     const contentType = headers?.['content-type'];
     const type = typeof contentType === 'string' ? contentType : '';
     const text = typeof data === 'string' ? data : '';
-    if (/html/i.test(type) || /^\s*<(!doctype|html|head|body)\b/i.test(text) || text === '') {
+    if (/html|xml/i.test(type) || isMarkup(text) || text.trim() === '')
         return statusLine;
-    }
     const line = oneLine(text);
     return line.length > EXCERPT_CHARS ? `${line.slice(0, EXCERPT_CHARS)}…` : line;
+}
+/** Text that is a page of markup (HTML, XML, a proxy's error page), not a message. */
+function isMarkup(text) {
+    return text.trimStart().startsWith('<');
 }
 function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
@@ -278,6 +289,7 @@ async function readGitHubContext(env = process.env) {
 ;// CONCATENATED MODULE: ./src/action/publish/comment.ts
 
 
+
 /**
  * The run card as a sticky comment on the pull request or issue. Loaded (with Octokit) only by
  * a step that asks for a comment. Every failure is a warning that says how to fix it: the run's
@@ -289,11 +301,20 @@ const MAX_COMMENT_PAGES = 100;
 const MARKER_NAME = 'ai-planet-run-card';
 /** The hidden first line of the card in a comment; `started` comes last so the rest is a prefix. */
 function cardMarker(identity, sha) {
-    return `<!-- ${markerPrefix(identity)}sha=${encodeURIComponent(sha)} started=${identity.startedAt} -->`;
+    return `<!-- ${markerPrefix(identity)}sha=${markerValue(sha)} started=${identity.startedAt} -->`;
 }
 function markerPrefix(identity) {
-    const workflow = encodeURIComponent(identity.workflowId ?? '');
-    return `${MARKER_NAME} workflow=${workflow} key=${encodeURIComponent(identity.key)} `;
+    return `${MARKER_NAME} workflow=${markerValue(identity.workflowId ?? '')} key=${markerValue(identity.key)} `;
+}
+/**
+ * A value as the marker holds it: percent-encoded (so `-->` cannot end the comment), and a long
+ * one as its hash, so that the marker stays short whatever the inputs.
+ */
+function markerValue(text) {
+    const encoded = encodeURIComponent(text);
+    if (encoded.length <= 100)
+        return encoded;
+    return `sha256-${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 32)}`;
 }
 async function postRunCard(settings, identity, render, options) {
     const github = await readGitHubContext();
@@ -339,11 +360,11 @@ async function postRunCard(settings, identity, render, options) {
                     comment_id: earlier.id,
                     body
                 });
-                return { url: data.html_url };
+                return commentUrl(data, issueNumber);
             }
         }
         const { data } = await octokit.rest.issues.createComment({ ...where, body });
-        return { url: data.html_url };
+        return commentUrl(data, issueNumber);
     }
     catch (error) {
         return { warning: commentFailure(error, issueNumber, updating, connection) };
@@ -351,6 +372,17 @@ async function postRunCard(settings, identity, render, options) {
     finally {
         await connection.close();
     }
+}
+/** The comment's address as GitHub gave it, when it is one: it becomes the `comment-url` output. */
+function commentUrl(data, issueNumber) {
+    const url = data?.html_url;
+    if (typeof url === 'string' && url.length <= 2048 && /^https?:\/\/[^\s]+$/.test(url)) {
+        return { url };
+    }
+    return {
+        warning: `The run card is on #${issueNumber}, but GitHub's answer gave no usable address for it ` +
+            '(`html_url`), so `comment-url` is not set.'
+    };
 }
 /**
  * This action's earlier card for the same workflow and key: matched by its marker and by its
@@ -369,12 +401,18 @@ async function findEarlierCard(octokit, where, identity) {
         ...where,
         per_page: 100
     })) {
+        // GitHub's answer is data: a page that is not a list, or an entry that is not a comment,
+        // is not taken for one.
+        if (!Array.isArray(data))
+            throw new Error(`GitHub's page of comments on #${where.issue_number} is not a list`);
         for (const comment of data) {
-            const body = comment.body ?? '';
-            if (!body.startsWith(prefix) || !sameLogin(comment.user?.login ?? '', author))
+            const { id, body, user } = (comment ?? {});
+            if (typeof id !== 'number' || typeof body !== 'string' || !body.startsWith(prefix))
+                continue;
+            if (typeof user?.login !== 'string' || !sameLogin(user.login, author))
                 continue;
             const started = Number(/ started=(\d+) -->/.exec(body.slice(0, 1024))?.[1] ?? 0);
-            latest = { id: comment.id, started };
+            latest = { id, started };
         }
         if (++pages >= MAX_COMMENT_PAGES)
             break;
@@ -390,8 +428,11 @@ async function findEarlierCard(octokit, where, identity) {
  */
 async function ownLogin(octokit) {
     try {
-        const answer = await octokit.graphql('query { viewer { login } }');
-        return answer.viewer.login;
+        const response = await octokit.graphql('query { viewer { login } }');
+        const login = response?.viewer?.login;
+        if (typeof login === 'string' && login.length <= 100)
+            return login;
+        throw new Error('GraphQL named no login');
     }
     catch {
         const auth = (await octokit.auth());

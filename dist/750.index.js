@@ -17,8 +17,6 @@ var core = __webpack_require__(2691);
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/action/core-logger.ts
 var core_logger = __webpack_require__(2048);
-// EXTERNAL MODULE: ./src/output/bounds.ts
-var bounds = __webpack_require__(6124);
 ;// CONCATENATED MODULE: ./src/action/publish/html.ts
 const HTML_ESCAPES = {
     '&': '&amp;',
@@ -43,7 +41,20 @@ function escapeBounded(text, maxBytes) {
     }
     return { html, truncated: false };
 }
+/**
+ * Removes secrets from the text of rendered HTML, never from its tags: a short secret that
+ * happens to spell `code` must not turn `<code>` into `<***>`. Attributes hold only what was
+ * redacted before it was rendered.
+ */
+function redactHtmlText(html, redact) {
+    return html
+        .split(/(<[^>]*>)/)
+        .map(part => (part.startsWith('<') ? part : redact(part)))
+        .join('');
+}
 
+// EXTERNAL MODULE: ./src/output/bounds.ts
+var bounds = __webpack_require__(6124);
 ;// CONCATENATED MODULE: ./src/action/publish/mentions.ts
 /**
  * GitHub turns `@login` and `@org/team` in a comment's text into mentions that notify people;
@@ -95,8 +106,19 @@ async function markdownBlock(output, options) {
     if (bytes > MAX_RENDERED_BYTES) {
         return { tooCostly: `its HTML would take up to ${(bytes / 1024 / 1024).toFixed(1)} MiB` };
     }
-    if (!options.allowMentions)
-        forEachText(tokens, token => neutraliseMentions(token));
+    // What the text says once its entities and escapes are read (`&#38;`, `\&`): a secret written
+    // that way appears only now, and is removed before anything is rendered.
+    forEachToken(tokens, token => {
+        token.content = options.redact(token.content);
+        for (const attribute of token.attrs ?? [])
+            attribute[1] = options.redact(String(attribute[1]));
+    });
+    if (!options.allowMentions) {
+        forEachToken(tokens, token => {
+            if (token.type === 'text')
+                neutraliseMentions(token);
+        });
+    }
     const html = md.renderer.render(tokens, md.options, env);
     const withoutBlankLines = html
         .replace(/<pre>[\s\S]*?<\/pre>/g, pre => pre.replace(/\r?\n/g, '&#10;'))
@@ -119,30 +141,29 @@ function renderedBytesAtMost(tokens) {
     }
     return bytes;
 }
-/** Every text token, where a mention could stand (never in code, which GitHub leaves alone). */
-function forEachText(tokens, visit) {
+/** Every token, children included (a mention stands only in `text` ones, never in code). */
+function forEachToken(tokens, visit) {
     for (const token of tokens) {
-        if (token.type === 'text')
-            visit(token);
+        visit(token);
         if (token.children)
-            forEachText(token.children, visit);
+            forEachToken(token.children, visit);
     }
 }
+// What opens a line inside a container block: a quote's `>`, a list item's marker, indentation.
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/;
 /**
- * How many cells the GFM tables in a text ask for: a delimiter row (`|---|:-:|`) under a header
- * row makes a table of its width, and every row that follows it (until a blank line) is
- * padded to that width.
+ * How many cells the GFM tables in a text ask for: a delimiter row (`|---|:-:|`) makes a table
+ * of its width, and the header row above it and every row that follows it (until a blank
+ * line) are padded to that width. A table may sit in a quote or a list item, so each line is read without
+ * its container's prefix. Linear in the text: each line is looked at once.
  */
 function tableCells(text) {
-    const lines = text.split('\n');
+    const lines = text.split('\n').map(line => line.replace(CONTAINER_PREFIX, ''));
     let cells = 0;
     for (let i = 1; i < lines.length; i++) {
-        const line = lines[i] ?? '';
-        if (!line.includes('-') || !/^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line))
+        const width = delimiterRowWidth(lines[i] ?? '');
+        if (width === 0)
             continue;
-        if (!(lines[i - 1] ?? '').includes('|') && !line.includes('|'))
-            continue;
-        const width = line.split('|').filter(cell => cell.trim() !== '').length;
         let rows = 1;
         while (i + 1 < lines.length && (lines[i + 1] ?? '').trim() !== '') {
             rows++;
@@ -152,12 +173,34 @@ function tableCells(text) {
     }
     return cells;
 }
+/** The number of columns of a GFM delimiter row (`| --- | :-: |`), or 0 when it is not one. */
+function delimiterRowWidth(line) {
+    if (!line.includes('-'))
+        return 0;
+    let row = line.trim();
+    const piped = row.includes('|');
+    if (row.startsWith('|'))
+        row = row.slice(1);
+    if (row.endsWith('|'))
+        row = row.slice(0, -1);
+    const cells = row.split('|');
+    // A lone `---` is a thematic break or a heading's underline, not a table.
+    if (!piped && cells.length < 2)
+        return 0;
+    for (const cell of cells) {
+        if (!/^:?-+:?$/.test(cell.trim()))
+            return 0;
+    }
+    return cells.length;
+}
 /**
  * text: the output verbatim in a fenced code block whose fence is longer than any run of
  * backticks in it, so that no line of the output can close it.
  */
 function textBlock(output) {
-    const longestRun = Math.max(0, ...[...output.matchAll(/`+/g)].map(match => match[0].length));
+    let longestRun = 0;
+    for (const match of output.matchAll(/`+/g))
+        longestRun = Math.max(longestRun, match[0].length);
     const fence = '`'.repeat(Math.max(3, longestRun + 1));
     const body = output.endsWith('\n') || output === '' ? output : `${output}\n`;
     return `${fence}text\n${body}${fence}`;
@@ -231,14 +274,21 @@ async function renderRunCard(card, options) {
     }
     const head = assemble(blocks);
     if (card.output === undefined)
-        return head;
+        return fitted(head, blocks, options.maxBytes);
     const room = options.maxBytes - Buffer.byteLength(head) - OUTPUT_FRAME_BYTES;
     const output = await outputBlocks(card.output, options, room);
     const rendered = assemble([...blocks, ...output]);
     // Guaranteed by the shares above; kept as the last word, should a share be miscounted.
     if (Buffer.byteLength(rendered) <= options.maxBytes)
         return rendered;
-    return assemble([...blocks, cutNote(0, card.output.totalBytes, card.output.file)]);
+    return fitted(assemble([...blocks, cutNote(0, card.output.totalBytes, card.output.file)]), blocks, options.maxBytes);
+}
+/** The card, or if it still does not fit, its facts alone: a card never goes over its budget. */
+function fitted(card, blocks, maxBytes) {
+    if (Buffer.byteLength(card) <= maxBytes)
+        return card;
+    const facts = assemble(blocks.filter(block => !block.startsWith('<p><strong>Error') && !block.startsWith('<pre>')));
+    return (0,bounds/* boundUtf8 */._u)(facts, maxBytes, '').text;
 }
 /** The output's blocks, in at most `room` bytes (beside the frame's). */
 async function outputBlocks(output, options, room) {
@@ -267,7 +317,10 @@ async function outputBlocks(output, options, room) {
         return asText(output.head);
     let shown = cutAtLine(output.head, MAX_MARKDOWN_CHARS);
     for (let attempt = 1;; attempt++) {
-        const block = await markdownBlock(shown, { allowMentions: options.allowMentions === true });
+        const block = await markdownBlock(shown, {
+            allowMentions: options.allowMentions === true,
+            redact: options.redact ?? (text => text)
+        });
         if ('tooCostly' in block)
             return asText(output.head, asTextNote(block.tooCostly));
         const size = Buffer.byteLength(block.html);
@@ -324,6 +377,7 @@ function code(value) {
 
 
 
+
 // GitHub's limits are 1 MiB for a step's summary and 65,536 characters for a comment; the
 // card stays below both, with room to spare (a byte bound is also a character bound).
 const SUMMARY_MAX_BYTES = 900 * 1024;
@@ -334,11 +388,11 @@ const COMMENT_MAX_BYTES = 60_000;
  */
 async function publishCard(facts, how, redactor) {
     const redact = (text) => redactor.redact(text);
-    const style = { format: how.format, allowMentions: how.allowMentions };
+    const style = { format: how.format, allowMentions: how.allowMentions, redact };
     if (how.summary) {
         try {
             const card = await renderRunCard(facts, { ...style, maxBytes: SUMMARY_MAX_BYTES });
-            await core/* summary */.z.addRaw(redact(card)).write();
+            await core/* summary */.z.addRaw(redactHtmlText(card, redact)).write();
         }
         catch (error) {
             core/* warning */.$e(redact(`Could not write the job summary: ${(0,errors/* getErrorMessage */.u)(error)}`));
@@ -349,7 +403,7 @@ async function publishCard(facts, how, redactor) {
     try {
         // Octokit is loaded only by a step that comments.
         const { postRunCard } = await Promise.all(/* import() */[__webpack_require__.e(410), __webpack_require__.e(413), __webpack_require__.e(17), __webpack_require__.e(668)]).then(__webpack_require__.bind(__webpack_require__, 8668));
-        const result = await postRunCard(how.comment, { workflowId: facts.workflowId, key: how.comment.key, startedAt: how.startedAt }, async (marker) => redact(await renderRunCard(facts, { ...style, maxBytes: COMMENT_MAX_BYTES, marker })), { signal: how.signal, logger: (0,core_logger/* coreLogger */.Wj)(redactor) });
+        const result = await postRunCard(how.comment, { workflowId: facts.workflowId, key: how.comment.key, startedAt: how.startedAt }, async (marker) => redactHtmlText(await renderRunCard(facts, { ...style, maxBytes: COMMENT_MAX_BYTES, marker }), redact), { signal: how.signal, logger: (0,core_logger/* coreLogger */.Wj)(redactor) });
         const logger = (0,core_logger/* coreLogger */.Wj)(redactor);
         if ('url' in result)
             return result.url;

@@ -325,9 +325,9 @@ const MIN_POLL_SECONDS = timing/* MIN_POLL_DELAY_MS */.e / 1000;
 // It goes into a hidden HTML comment: `--` or `>` there would end the comment early.
 const commentKey = raw => {
     const text = (raw ?? '').trim();
-    return /^[A-Za-z0-9_./]+(-[A-Za-z0-9_./]+)*$/.test(text)
+    return /^[A-Za-z0-9_./]+(-[A-Za-z0-9_./]+)*$/.test(text) && text.length <= 100
         ? { value: text }
-        : { problem: 'must be letters, digits and . _ / - (no spaces, no "--")' };
+        : { problem: 'must be at most 100 letters, digits and . _ / - (no spaces, no "--")' };
 };
 /**
  * Every input that action.yml declares, with its check and its default (a unit test keeps
@@ -788,9 +788,14 @@ async function run() {
 
 /** The job's proxy settings, as undici and curl read them: the lower-case name first. */
 function proxySettings(env) {
+    const setting = (lower, upper) => {
+        const variable = env[lower] !== undefined ? lower : upper;
+        const url = env[variable];
+        return url ? { url, variable } : undefined;
+    };
     return {
-        httpsProxy: env.https_proxy ?? env.HTTPS_PROXY,
-        httpProxy: env.http_proxy ?? env.HTTP_PROXY,
+        httpsProxy: setting('https_proxy', 'HTTPS_PROXY'),
+        httpProxy: setting('http_proxy', 'HTTP_PROXY'),
         noProxy: env.no_proxy ?? env.NO_PROXY
     };
 }

@@ -123,6 +123,25 @@ describe.each(actionNodes())(
       }
     )
 
+    it('9. refuses a proxy variable that is not a URL, naming it, and takes host:port as curl does', async () => {
+      const refused = await runAction({
+        inputs: inputs(),
+        node,
+        env: { http_proxy: 'ftp://proxy.corp:21' }
+      })
+      expect(refused.exitCode).toBe(1)
+      expect(refused.outputs['error']).toMatch(
+        /^http_proxy is not a proxy URL \("ftp:\/\/proxy\.corp:21"\): write it as http:\/\/host:port/
+      )
+      expect(sim.requests).toHaveLength(0)
+      sim.configure({ workflows: { 'wf-gh': { run: { durationMs: 50, output: 'through' } } } })
+      const address = new URL(authProxy.urlWithAuth)
+      const bare = `ci:right-password@${address.host}`
+      const through = await runAction({ inputs: inputs(), node, env: { HTTP_PROXY: bare } })
+      expect(through.exitCode).toBe(0)
+      expect(authProxy.requests.length).toBeGreaterThan(0)
+    })
+
     it('9. knows that a request the proxy refused (407) never reached the platform', async () => {
       const wrong = authProxy.urlWithAuth.replace('right-password', 'wrong-password')
       const result = await runAction({ inputs: inputs(), node, env: { HTTP_PROXY: wrong } })

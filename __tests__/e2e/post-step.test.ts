@@ -138,8 +138,43 @@ describe.each(actionNodes())(
       expect(sim.requests.filter(r => r.path.endsWith('/trigger'))).toHaveLength(1)
     })
 
+    it('cancels the very run main addressed: the saved id is not trimmed', async () => {
+      const state = {
+        'run-id': 'run_1\u00a0',
+        'base-url': sim.url,
+        'cancel-path': '/api/v1/apps/workflow-execution/runs/{run_id}/cancel'
+      }
+      const post = await runPostStep(diedWith(state), { inputs: inputs(), node })
+      expect(post.exitCode).toBe(0)
+      expect(sim.requests.map(r => r.path)).toEqual([
+        '/api/v1/apps/workflow-execution/runs/run_1%C2%A0/cancel'
+      ])
+    })
+
+    it('warns, and fails nothing, when a proxy variable is not a URL', async () => {
+      const state = {
+        'run-id': 'run_1',
+        'base-url': sim.url,
+        'cancel-path': '/api/v1/apps/workflow-execution/runs/{run_id}/cancel'
+      }
+      const post = await runPostStep(diedWith(state), {
+        inputs: inputs(),
+        node,
+        env: { HTTP_PROXY: 'ftp://proxy.corp:21' }
+      })
+      expect(post.exitCode).toBe(0)
+      expect(post.stdout).toMatch(
+        /::warning::Could not cancel run run_1.*HTTP_PROXY is not a proxy URL/
+      )
+      expect(sim.requests).toHaveLength(0)
+    })
+
     it('refuses plain http to another host unless allow-http is set', async () => {
-      const state = { 'run-id': 'run_1', 'base-url': 'http://platform.invalid' }
+      const state = {
+        'run-id': 'run_1',
+        'base-url': 'http://platform.invalid',
+        'cancel-path': '/api/v1/apps/workflow-execution/runs/{run_id}/cancel'
+      }
       const refused = await runPostStep(diedWith(state), { inputs: inputs(), node })
       expect(refused.stdout).toMatch(/uses http:\/\/ to a host that is not loopback/)
       const allowed = await runPostStep(diedWith(state), {

@@ -136,6 +136,23 @@ describe('1. a card longer than GitHub allows', () => {
   })
 })
 
+describe('1. the card’s budget, with inputs at their longest', () => {
+  it('keeps the marker short, whatever the workflow id', async () => {
+    const workflowId = '一'.repeat(7000)
+    sim.configure({
+      workflows: {
+        [workflowId]: { run: { durationMs: 100, outcome: 'failed', error: 'e'.repeat(30_000) } }
+      }
+    })
+    const result = await step({ 'workflow-id': workflowId })
+    const [card] = github.comments('octo', 'repo', PR)
+    expect(card).toBeDefined()
+    expect([...card!.body].length).toBeLessThanOrEqual(MAX_BODY)
+    expect(card!.body).toMatch(/^<!-- ai-planet-run-card workflow=sha256-[0-9a-f]{32} key= /)
+    expect(result.outputs['comment-url']).toBe(card!.html_url)
+  })
+})
+
 describe('2. the token follows no foreign link', () => {
   it('refuses a Link rel="next" to another origin, and the token never goes there', async () => {
     workflow({ output: 'answer' })
@@ -209,7 +226,100 @@ describe('3. messages built from GitHub’s answers are bounded', () => {
   })
 })
 
+describe('3. answers of the wrong shape', () => {
+  it.each([
+    [
+      'text/plain markup',
+      { 'content-type': 'text/plain' },
+      '<!-- proxy --><html><body><h1>Access denied</h1>'
+    ],
+    [
+      'JSON whose message is a page',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ message: '<!DOCTYPE html><html>…' })
+    ]
+  ])('reduces %s to the status line', async (_, headers, rawBody) => {
+    workflow({ output: 'answer' })
+    github.injectFault({ status: 502, method: 'POST', path: /\/comments$/, rawBody, headers })
+    const result = await step({ 'comment-mode': 'create' })
+    expect(warnings(result.log)).toEqual(['Could not comment on #7 (HTTP 502: Bad Gateway).'])
+  })
+
+  it('says an invalid status is one', async () => {
+    workflow({ output: 'answer' })
+    github.injectFault({ status: 999, method: 'POST', path: /\/comments$/, body: {} })
+    const result = await step({ 'comment-mode': 'create' })
+    expect(warnings(result.log).join('\n')).toMatch(
+      /GitHub answered with HTTP status 999, which is not a status/
+    )
+  })
+
+  it('warns, and stays green, when GitHub names no usable comment URL', async () => {
+    for (const htmlUrl of [{ a: 1 }, 5, 'x'.repeat(5_000_000), 'javascript:alert(1)']) {
+      github.reset()
+      workflow({ output: 'answer' })
+      github.rewriteAnswers(answer =>
+        answer.method === 'POST' && /\/comments$/.test(answer.path)
+          ? { body: { ...(answer.body as object), html_url: htmlUrl }, headers: answer.headers }
+          : answer
+      )
+      const result = await step({ 'comment-mode': 'create' })
+      expect(result.failed).toBe(false)
+      expect(result.outputs['comment-url']).toBeUndefined()
+      expect(warnings(result.log).join('\n')).toMatch(/gave no usable address for it/)
+    }
+  })
+
+  it('finds its card although GraphQL names a login that is not text', async () => {
+    workflow({ output: 'first' })
+    await step()
+    github.rewriteAnswers(answer =>
+      /graphql/.test(answer.path)
+        ? { body: { data: { viewer: { login: 42 } } }, headers: answer.headers }
+        : answer
+    )
+    workflow({ output: 'second' })
+    await step()
+    const comments = github.comments('octo', 'repo', PR)
+    expect(comments).toHaveLength(1)
+    expect(comments[0]!.body).toContain('second')
+  })
+
+  it('takes no entry of a page that is not a list for a comment', async () => {
+    workflow({ output: 'answer' })
+    github.injectFault({
+      status: 200,
+      method: 'GET',
+      path: /\/comments/,
+      body: { id: 1, body: 'x' }
+    })
+    const result = await step()
+    expect(warnings(result.log).join('\n')).toMatch(/GitHub's page of comments on #7 is not a list/)
+    expect(github.comments('octo', 'repo', PR)).toHaveLength(0)
+  })
+})
+
 describe('4. every output is redacted', () => {
+  it('keeps a key with HTML characters out of the card, however the answer spells it', async () => {
+    const key = 'sk-live&0123456789'
+    sim.configure({ keys: { [key]: ['trigger', 'read', 'cancel'] } })
+    workflow({ output: `the key is sk-live\\&0123456789 and sk-live&#38;0123456789 and ${key}` })
+    const result = await step({ 'api-key': key })
+    const body = github.comments('octo', 'repo', PR)[0]!.body
+    for (const card of [body, result.summary]) {
+      const shown = renderGfm(card).replace(/&amp;/g, '&').replace(/&#38;/g, '&')
+      expect(shown).not.toContain(key)
+      expect(card).toContain('the key is ***')
+    }
+  })
+
+  it('never turns a tag into *** when a short secret spells its name', async () => {
+    workflow({ output: 'some `code` here' })
+    const result = await step({}, { HTTP_PROXY: 'http://u:code@127.0.0.1:9', NO_PROXY: '*' })
+    expect(result.summary).toContain('<code>')
+    expect(result.summary).not.toContain('<***>')
+  })
+
   it('masks the token in a comment-url GitHub sent back', async () => {
     workflow({ output: 'answer' })
     github.rewriteAnswers(answer =>

@@ -17578,6 +17578,14 @@ function request(url, options) {
 
 ;// CONCATENATED MODULE: ./src/http/routes.ts
 
+/** A proxy variable that names no proxy the action can use. */
+class ProxySettingError extends Error {
+    constructor(setting) {
+        super(`${setting.variable} is not a proxy URL (${JSON.stringify(withoutCredentials(setting.url).slice(0, 200))}): ` +
+            'write it as http://host:port, with user:password@ before the host if the proxy needs them.');
+        this.name = 'ProxySettingError';
+    }
+}
 const DEFAULT_PORTS = { 'http:': 80, 'https:': 443 };
 /**
  * The connections of the action, for the platform and the GitHub API alike: one pool for direct
@@ -17588,47 +17596,56 @@ const DEFAULT_PORTS = { 'http:': 80, 'https:': 443 };
  * reached directly. A private certificate authority is trusted through NODE_EXTRA_CA_CERTS.
  */
 class Routes {
-    direct;
-    http;
-    https;
+    settings;
+    options = { connect: { timeout: 10_000 }, keepAliveTimeout: 10_000 };
+    direct = new (agent_default())(this.options);
+    proxies = new Map();
     noProxy;
     noProxyAll;
     constructor(settings = {}) {
-        const options = { connect: { timeout: 10_000 }, keepAliveTimeout: 10_000 };
-        this.direct = new (agent_default())(options);
-        const through = (uri, variable) => {
-            if (!uri)
-                return { dispatcher: this.direct, proxy: undefined };
-            return {
-                dispatcher: new (proxy_agent_default())({ ...options, uri, proxyTunnel: false }),
-                proxy: { address: proxyAddress(uri), variable }
-            };
-        };
-        this.http = through(settings.httpProxy, 'HTTP_PROXY');
-        this.https = settings.httpsProxy ? through(settings.httpsProxy, 'HTTPS_PROXY') : this.http;
+        this.settings = settings;
         const noProxy = settings.noProxy ?? '';
         this.noProxyAll = noProxy.trim() === '*';
         this.noProxy = noProxy
             .split(/[,\s]/)
             .filter(entry => entry !== '')
             .map(entry => {
-            const parsed = /^(.+):(\d+)$/.exec(entry);
+            // An IPv6 address written without brackets (`::1`) has no port.
+            const bareIpv6 = !entry.startsWith('[') && (entry.match(/:/g) ?? []).length > 1;
+            const parsed = bareIpv6 ? null : /^(.+):(\d+)$/.exec(entry);
+            const hostname = bareIpv6 ? `[${entry}]` : (parsed?.[1] ?? entry);
             return {
-                hostname: (parsed?.[1] ?? entry).replace(/^\*?\./, '').toLowerCase(),
+                hostname: hostname.replace(/^\*?\./, '').toLowerCase(),
                 port: parsed ? Number(parsed[2]) : 0
             };
         });
     }
-    /** The dispatcher for a URL, and the proxy it goes through, if any. */
+    /**
+     * The dispatcher for a URL, and the proxy it goes through, if any. A proxy's connection is
+     * made when a request first needs it; a proxy variable that is not a URL fails then, naming
+     * the variable (ProxySettingError), and one that no request needs never fails.
+     */
     routeFor(url) {
-        if (!this.proxied(url))
+        const setting = url.protocol === 'https:'
+            ? (this.settings.httpsProxy ?? this.settings.httpProxy)
+            : this.settings.httpProxy;
+        if (!setting?.url || !this.proxied(url))
             return { dispatcher: this.direct, proxy: undefined };
-        return url.protocol === 'https:' ? this.https : this.http;
+        let route = this.proxies.get(setting);
+        if (route === undefined) {
+            const uri = proxyUrl(setting);
+            route = {
+                dispatcher: new (proxy_agent_default())({ ...this.options, uri, proxyTunnel: false }),
+                proxy: { address: proxyAddress(uri), variable: setting.variable }
+            };
+            this.proxies.set(setting, route);
+        }
+        return route;
     }
     /** Ends every connection at once: called when the step has nothing more to send. */
     async close() {
-        const all = new Set([this.direct, this.http.dispatcher, this.https.dispatcher]);
-        await Promise.all([...all].map(dispatcher => dispatcher.destroy()));
+        const all = [this.direct, ...[...this.proxies.values()].map(route => route.dispatcher)];
+        await Promise.all(all.map(dispatcher => dispatcher.destroy()));
     }
     proxied(url) {
         if (this.noProxyAll)
@@ -17640,14 +17657,34 @@ class Routes {
             (hostname === entry.hostname || hostname.endsWith(`.${entry.hostname}`)));
     }
 }
-function proxyAddress(uri) {
+/**
+ * The proxy's URL, checked: http:// or https://, or (as curl reads it) `host:port` with no
+ * scheme, taken as http://. Anything else is refused with the variable to fix.
+ */
+function proxyUrl(setting) {
+    const given = setting.url.trim();
+    const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : `http://${given}`;
     try {
-        const url = new URL(uri);
-        return url.port ? `${url.hostname}:${url.port}` : url.hostname;
+        const url = new URL(text);
+        if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') {
+            // A password undici could not decode would fail every request, later and less clearly.
+            decodeURIComponent(url.username);
+            decodeURIComponent(url.password);
+            return text;
+        }
     }
     catch {
-        return 'an address that is not a URL';
+        // Refused below.
     }
+    throw new ProxySettingError(setting);
+}
+function proxyAddress(uri) {
+    const url = new URL(uri);
+    return url.port ? `${url.hostname}:${url.port}` : url.hostname;
+}
+/** A URL as it may be shown in a message: any user name and password left out. */
+function withoutCredentials(text) {
+    return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@]*@/i, '$1***@');
 }
 
 ;// CONCATENATED MODULE: ./src/output/redactor.ts
@@ -17769,7 +17806,7 @@ const MAX_RUN_ID_LENGTH = 256;
  * leaves dots alone, and URL parsing then reads `.` and `..` as moves: `runs/..` would send the
  * key to another endpoint. Control characters and very long ids are no run's.
  */
-function isSafeRunId(runId) {
+function endpoints_isSafeRunId(runId) {
     return (runId.length > 0 &&
         runId.length <= MAX_RUN_ID_LENGTH &&
         runId !== '.' &&
@@ -17778,7 +17815,7 @@ function isSafeRunId(runId) {
 }
 /** The URL of an endpoint: `base-url` (with any path prefix) + the path, `{run_id}` filled in. */
 function endpointUrl(baseUrl, template, runId) {
-    if (runId !== undefined && !isSafeRunId(runId)) {
+    if (runId !== undefined && !endpoints_isSafeRunId(runId)) {
         throw new ApiError(`The run id ${JSON.stringify(runId.slice(0, 80))} cannot be put in a request path ` +
             '(empty, `.` or `..`, a control character, or too long), so the action sends nothing for it.', { kind: 'protocol' });
     }
@@ -18838,7 +18875,7 @@ function isLoopback(hostname) {
     return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 /** A URL as it may be shown in a message: any user name and password left out. */
-function withoutCredentials(text) {
+function base_url_withoutCredentials(text) {
     return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
 }
 /**
@@ -18852,7 +18889,7 @@ function checkBaseUrl(text, allowHttp, problems) {
         url = new URL(text);
     }
     catch {
-        problems.push(`\`base-url\` must be an absolute URL such as https://api.example.com (got ${JSON.stringify(withoutCredentials(text))})`);
+        problems.push(`\`base-url\` must be an absolute URL such as https://api.example.com (got ${JSON.stringify(base_url_withoutCredentials(text))})`);
         return undefined;
     }
     const before = problems.length;
@@ -18980,9 +19017,14 @@ const runId = raw => {
 
 /** The job's proxy settings, as undici and curl read them: the lower-case name first. */
 function proxySettings(env) {
+    const setting = (lower, upper) => {
+        const variable = env[lower] !== undefined ? lower : upper;
+        const url = env[variable];
+        return url ? { url, variable } : undefined;
+    };
     return {
-        httpsProxy: env.https_proxy ?? env.HTTPS_PROXY,
-        httpProxy: env.http_proxy ?? env.HTTP_PROXY,
+        httpsProxy: setting('https_proxy', 'HTTPS_PROXY'),
+        httpProxy: setting('http_proxy', 'HTTP_PROXY'),
         noProxy: env.no_proxy ?? env.NO_PROXY
     };
 }
@@ -19060,8 +19102,15 @@ async function runPost() {
         problems.push(`${what} ${checked.problem}`);
         return undefined;
     };
-    const id = check('the saved run id', runId(savedRunId));
-    const cancelPath = check('the saved `cancel-path`', optional(endpointPath(true), DEFAULT_PATHS.cancel)(getState(SAVED.cancelPath)));
+    // The id as main used it in its own requests, not a trimmed or otherwise different one.
+    const id = endpoints_isSafeRunId(savedRunId) ? savedRunId : undefined;
+    if (id === undefined)
+        problems.push('the saved run id cannot stand in a request path');
+    const savedPath = getState(SAVED.cancelPath);
+    const cancelPath = check('the saved `cancel-path`', endpointPath(true)(savedPath));
+    if (cancelPath !== undefined && cancelPath !== savedPath) {
+        problems.push('the saved `cancel-path` is not the path main saved');
+    }
     const bearer = check('`api-key`', apiKey(key));
     const allowHttp = check('`allow-http`', optional(input_checks_boolean, false)(getInput('allow-http')));
     const baseUrl = checkBaseUrl(getState(SAVED.baseUrl), allowHttp ?? false, problems);

@@ -1,11 +1,16 @@
 import * as core from '@actions/core'
-import type { ProxySettings } from '../http/routes.js'
+import type { ProxySetting, ProxySettings } from '../http/routes.js'
 
 /** The job's proxy settings, as undici and curl read them: the lower-case name first. */
 export function proxySettings(env: NodeJS.ProcessEnv): ProxySettings {
+  const setting = (lower: string, upper: string): ProxySetting | undefined => {
+    const variable = env[lower] !== undefined ? lower : upper
+    const url = env[variable]
+    return url ? { url, variable } : undefined
+  }
   return {
-    httpsProxy: env.https_proxy ?? env.HTTPS_PROXY,
-    httpProxy: env.http_proxy ?? env.HTTP_PROXY,
+    httpsProxy: setting('https_proxy', 'HTTPS_PROXY'),
+    httpProxy: setting('http_proxy', 'HTTP_PROXY'),
     noProxy: env.no_proxy ?? env.NO_PROXY
   }
 }

@@ -3,12 +3,12 @@ import { Routes } from '../http/routes.js'
 import { Redactor } from '../output/redactor.js'
 import { requestCancel } from '../platform/cancel.js'
 import { connectToPlatform } from '../platform/connection.js'
-import { DEFAULT_PATHS } from '../platform/endpoints.js'
+import { DEFAULT_PATHS, isSafeRunId } from '../platform/endpoints.js'
 import { systemClock } from '../util/clock.js'
 import { getErrorMessage } from '../util/errors.js'
 import { coreLogger } from './core-logger.js'
 import { checkBaseUrl } from './inputs/base-url.js'
-import { apiKey, boolean, endpointPath, optional, runId } from './inputs/input-checks.js'
+import { apiKey, boolean, endpointPath, optional } from './inputs/input-checks.js'
 import { proxyPasswords, proxySettings } from './network.js'
 import { SAVED } from './saved-state.js'
 
@@ -37,11 +37,14 @@ export async function runPost(): Promise<void> {
     problems.push(`${what} ${checked.problem}`)
     return undefined
   }
-  const id = check('the saved run id', runId(savedRunId))
-  const cancelPath = check(
-    'the saved `cancel-path`',
-    optional(endpointPath(true), DEFAULT_PATHS.cancel)(core.getState(SAVED.cancelPath))
-  )
+  // The id as main used it in its own requests, not a trimmed or otherwise different one.
+  const id = isSafeRunId(savedRunId) ? savedRunId : undefined
+  if (id === undefined) problems.push('the saved run id cannot stand in a request path')
+  const savedPath = core.getState(SAVED.cancelPath)
+  const cancelPath = check('the saved `cancel-path`', endpointPath(true)(savedPath))
+  if (cancelPath !== undefined && cancelPath !== savedPath) {
+    problems.push('the saved `cancel-path` is not the path main saved')
+  }
   const bearer = check('`api-key`', apiKey(key))
   const allowHttp = check('`allow-http`', optional(boolean, false)(core.getInput('allow-http')))
   const baseUrl = checkBaseUrl(core.getState(SAVED.baseUrl), allowHttp ?? false, problems)

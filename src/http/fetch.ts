@@ -30,7 +30,8 @@ export class FetchFailure extends Error {
     readonly failure:
       | Exclude<Outcome, { kind: 'read' } | { kind: 'answer' }>
       | { kind: 'other-origin'; url: URL }
-      | { kind: 'deadline' },
+      | { kind: 'deadline' }
+      | { kind: 'invalid-status'; status: number },
     message: string
   ) {
     super(message)
@@ -91,6 +92,12 @@ export function originFetch(config: OriginFetchConfig) {
 }
 
 function toResponse(answer: HttpAnswer, body: Buffer | undefined): Response {
+  if (answer.status < 200 || answer.status > 599) {
+    throw new FetchFailure(
+      { kind: 'invalid-status', status: answer.status },
+      `HTTP status ${answer.status} is not a status`
+    )
+  }
   const headers = new Headers()
   for (const [name, value] of Object.entries(answer.headers)) {
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {

@@ -1,10 +1,16 @@
 import type { Dispatcher } from 'undici'
 import { Agent, ProxyAgent } from './undici-parts.js'
 
+/** A proxy as the job's environment names it, and the variable that does (for the fix). */
+export interface ProxySetting {
+  url: string
+  variable: string
+}
+
 /** The proxy settings of the job, as HTTPS_PROXY, HTTP_PROXY and NO_PROXY give them. */
 export interface ProxySettings {
-  httpsProxy?: string | undefined
-  httpProxy?: string | undefined
+  httpsProxy?: ProxySetting | undefined
+  httpProxy?: ProxySetting | undefined
   noProxy?: string | undefined
 }
 
@@ -13,12 +19,23 @@ export interface ProxyInUse {
   /** `host:port` */
   address: string
   /** The variable that names it, for the fix. */
-  variable: 'HTTPS_PROXY' | 'HTTP_PROXY'
+  variable: string
 }
 
 interface Route {
   dispatcher: Dispatcher
   proxy: ProxyInUse | undefined
+}
+
+/** A proxy variable that names no proxy the action can use. */
+export class ProxySettingError extends Error {
+  constructor(setting: ProxySetting) {
+    super(
+      `${setting.variable} is not a proxy URL (${JSON.stringify(withoutCredentials(setting.url).slice(0, 200))}): ` +
+        'write it as http://host:port, with user:password@ before the host if the proxy needs them.'
+    )
+    this.name = 'ProxySettingError'
+  }
 }
 
 const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443 }
@@ -32,48 +49,57 @@ const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443 }
  * reached directly. A private certificate authority is trusted through NODE_EXTRA_CA_CERTS.
  */
 export class Routes {
-  private readonly direct: Dispatcher
-  private readonly http: Route
-  private readonly https: Route
+  private readonly options = { connect: { timeout: 10_000 }, keepAliveTimeout: 10_000 }
+  private readonly direct: Dispatcher = new Agent(this.options)
+  private readonly proxies = new Map<ProxySetting, Route>()
   private readonly noProxy: Array<{ hostname: string; port: number }>
   private readonly noProxyAll: boolean
 
-  constructor(settings: ProxySettings = {}) {
-    const options = { connect: { timeout: 10_000 }, keepAliveTimeout: 10_000 }
-    this.direct = new Agent(options)
-    const through = (uri: string | undefined, variable: ProxyInUse['variable']): Route => {
-      if (!uri) return { dispatcher: this.direct, proxy: undefined }
-      return {
-        dispatcher: new ProxyAgent({ ...options, uri, proxyTunnel: false }),
-        proxy: { address: proxyAddress(uri), variable }
-      }
-    }
-    this.http = through(settings.httpProxy, 'HTTP_PROXY')
-    this.https = settings.httpsProxy ? through(settings.httpsProxy, 'HTTPS_PROXY') : this.http
+  constructor(private readonly settings: ProxySettings = {}) {
     const noProxy = settings.noProxy ?? ''
     this.noProxyAll = noProxy.trim() === '*'
     this.noProxy = noProxy
       .split(/[,\s]/)
       .filter(entry => entry !== '')
       .map(entry => {
-        const parsed = /^(.+):(\d+)$/.exec(entry)
+        // An IPv6 address written without brackets (`::1`) has no port.
+        const bareIpv6 = !entry.startsWith('[') && (entry.match(/:/g) ?? []).length > 1
+        const parsed = bareIpv6 ? null : /^(.+):(\d+)$/.exec(entry)
+        const hostname = bareIpv6 ? `[${entry}]` : (parsed?.[1] ?? entry)
         return {
-          hostname: (parsed?.[1] ?? entry).replace(/^\*?\./, '').toLowerCase(),
+          hostname: hostname.replace(/^\*?\./, '').toLowerCase(),
           port: parsed ? Number(parsed[2]) : 0
         }
       })
   }
 
-  /** The dispatcher for a URL, and the proxy it goes through, if any. */
+  /**
+   * The dispatcher for a URL, and the proxy it goes through, if any. A proxy's connection is
+   * made when a request first needs it; a proxy variable that is not a URL fails then, naming
+   * the variable (ProxySettingError), and one that no request needs never fails.
+   */
   routeFor(url: URL): Route {
-    if (!this.proxied(url)) return { dispatcher: this.direct, proxy: undefined }
-    return url.protocol === 'https:' ? this.https : this.http
+    const setting =
+      url.protocol === 'https:'
+        ? (this.settings.httpsProxy ?? this.settings.httpProxy)
+        : this.settings.httpProxy
+    if (!setting?.url || !this.proxied(url)) return { dispatcher: this.direct, proxy: undefined }
+    let route = this.proxies.get(setting)
+    if (route === undefined) {
+      const uri = proxyUrl(setting)
+      route = {
+        dispatcher: new ProxyAgent({ ...this.options, uri, proxyTunnel: false }),
+        proxy: { address: proxyAddress(uri), variable: setting.variable }
+      }
+      this.proxies.set(setting, route)
+    }
+    return route
   }
 
   /** Ends every connection at once: called when the step has nothing more to send. */
   async close(): Promise<void> {
-    const all = new Set([this.direct, this.http.dispatcher, this.https.dispatcher])
-    await Promise.all([...all].map(dispatcher => dispatcher.destroy()))
+    const all = [this.direct, ...[...this.proxies.values()].map(route => route.dispatcher)]
+    await Promise.all(all.map(dispatcher => dispatcher.destroy()))
   }
 
   private proxied(url: URL): boolean {
@@ -89,11 +115,33 @@ export class Routes {
   }
 }
 
-function proxyAddress(uri: string): string {
+/**
+ * The proxy's URL, checked: http:// or https://, or (as curl reads it) `host:port` with no
+ * scheme, taken as http://. Anything else is refused with the variable to fix.
+ */
+function proxyUrl(setting: ProxySetting): string {
+  const given = setting.url.trim()
+  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : `http://${given}`
   try {
-    const url = new URL(uri)
-    return url.port ? `${url.hostname}:${url.port}` : url.hostname
+    const url = new URL(text)
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') {
+      // A password undici could not decode would fail every request, later and less clearly.
+      decodeURIComponent(url.username)
+      decodeURIComponent(url.password)
+      return text
+    }
   } catch {
-    return 'an address that is not a URL'
+    // Refused below.
   }
+  throw new ProxySettingError(setting)
+}
+
+function proxyAddress(uri: string): string {
+  const url = new URL(uri)
+  return url.port ? `${url.hostname}:${url.port}` : url.hostname
+}
+
+/** A URL as it may be shown in a message: any user name and password left out. */
+function withoutCredentials(text: string): string {
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@]*@/i, '$1***@')
 }

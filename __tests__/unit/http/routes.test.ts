@@ -16,8 +16,8 @@ function proxyOf(settings: ProxySettings, url: string) {
 }
 
 const PROXIES = {
-  httpsProxy: 'http://user:s3cret@secure-proxy.corp:3128',
-  httpProxy: 'http://plain-proxy.corp:8080'
+  httpsProxy: { url: 'http://user:s3cret@secure-proxy.corp:3128', variable: 'HTTPS_PROXY' },
+  httpProxy: { url: 'http://plain-proxy.corp:8080', variable: 'HTTP_PROXY' }
 }
 
 describe('Routes', () => {
@@ -48,11 +48,37 @@ describe('Routes', () => {
     ['example.com:443', 'https://api.example.com', undefined],
     ['*', 'https://anything.test', undefined],
     ['other.com, localhost', 'https://api.example.com', 'proxied'],
-    ['ample.com', 'https://api.example.com', 'proxied']
+    ['ample.com', 'https://api.example.com', 'proxied'],
+    ['::1', 'https://[::1]:8443/x', undefined],
+    ['[::1]:8443', 'https://[::1]:8443/x', undefined]
   ])('NO_PROXY=%j and %s: %s', (noProxy, url, expected) => {
     const proxy = proxyOf({ ...PROXIES, noProxy }, url)
     expect(proxy === undefined ? undefined : 'proxied').toBe(expected)
   })
+
+  it('names the variable that was read, lower-case or not', () => {
+    const lower = { httpsProxy: { url: 'proxy.corp:3128', variable: 'https_proxy' } }
+    expect(proxyOf(lower, 'https://api.example.com')).toEqual({
+      address: 'proxy.corp:3128',
+      variable: 'https_proxy'
+    })
+  })
+
+  it.each(['ftp://proxy.corp:21', 'http://u:sec%zzret@127.0.0.1:9', 'http://'])(
+    'refuses %j, naming the variable and the form it takes, never the password',
+    url => {
+      const routes = new Routes({ httpsProxy: { url, variable: 'HTTPS_PROXY' } })
+      made.push(routes)
+      expect(() => routes.routeFor(new URL('https://api.example.com'))).toThrow(
+        /^HTTPS_PROXY is not a proxy URL .*write it as http:\/\/host:port/
+      )
+      expect(() => routes.routeFor(new URL('https://api.example.com'))).not.toThrow(/sec%zz/)
+      // A request that needs no proxy is not stopped by it.
+      const direct = new Routes({ httpsProxy: { url, variable: 'HTTPS_PROXY' }, noProxy: '*' })
+      made.push(direct)
+      expect(direct.routeFor(new URL('https://api.example.com')).proxy).toBeUndefined()
+    }
+  )
 
   it('goes direct without a proxy, and never shows a proxy’s password', () => {
     expect(proxyOf({}, 'https://api.example.com')).toBeUndefined()

@@ -152,6 +152,8 @@ function fetchFailureMessage(
       return `GitHub did not finish answering within ${budgetMs / 1000} s`
     case 'unreadable':
       return `GitHub's answer could not be read (${what.error.message})`
+    case 'invalid-status':
+      return `GitHub answered with HTTP status ${what.status}, which is not a status`
     case 'network': {
       const { error, proxy, sent } = what.attempt
       const proxyFault = proxyFailureMessage(error, proxy, 'the GitHub API', origin)
@@ -187,17 +189,21 @@ function answerDetail(
           )
           .filter(item => item !== undefined)
       : []
-    const text = [typeof message === 'string' ? message : statusLine, ...details].join('; ')
+    const said = typeof message === 'string' && !isMarkup(message) ? message : statusLine
+    const text = [said, ...details.filter(detail => !isMarkup(detail))].join('; ')
     return oneLine(text).slice(0, EXCERPT_CHARS)
   }
   const contentType = headers?.['content-type']
   const type = typeof contentType === 'string' ? contentType : ''
   const text = typeof data === 'string' ? data : ''
-  if (/html/i.test(type) || /^\s*<(!doctype|html|head|body)\b/i.test(text) || text === '') {
-    return statusLine
-  }
+  if (/html|xml/i.test(type) || isMarkup(text) || text.trim() === '') return statusLine
   const line = oneLine(text)
   return line.length > EXCERPT_CHARS ? `${line.slice(0, EXCERPT_CHARS)}…` : line
+}
+
+/** Text that is a page of markup (HTML, XML, a proxy's error page), not a message. */
+function isMarkup(text: string): boolean {
+  return text.trimStart().startsWith('<')
 }
 
 function oneLine(text: string): string {

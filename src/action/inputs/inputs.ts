@@ -27,9 +27,9 @@ const MIN_POLL_SECONDS = MIN_POLL_DELAY_MS / 1000
 // It goes into a hidden HTML comment: `--` or `>` there would end the comment early.
 const commentKey: Check<string> = raw => {
   const text = (raw ?? '').trim()
-  return /^[A-Za-z0-9_./]+(-[A-Za-z0-9_./]+)*$/.test(text)
+  return /^[A-Za-z0-9_./]+(-[A-Za-z0-9_./]+)*$/.test(text) && text.length <= 100
     ? { value: text }
-    : { problem: 'must be letters, digits and . _ / - (no spaces, no "--")' }
+    : { problem: 'must be at most 100 letters, digits and . _ / - (no spaces, no "--")' }
 }
 
 /**

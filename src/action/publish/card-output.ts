@@ -26,7 +26,7 @@ export type MarkdownBlock = { html: string } | { tooCostly: string }
  */
 export async function markdownBlock(
   output: string,
-  options: { allowMentions: boolean }
+  options: { allowMentions: boolean; redact: (text: string) => string }
 ): Promise<MarkdownBlock> {
   const cells = tableCells(output)
   if (cells > MAX_TABLE_CELLS) {
@@ -40,7 +40,17 @@ export async function markdownBlock(
   if (bytes > MAX_RENDERED_BYTES) {
     return { tooCostly: `its HTML would take up to ${(bytes / 1024 / 1024).toFixed(1)} MiB` }
   }
-  if (!options.allowMentions) forEachText(tokens, token => neutraliseMentions(token))
+  // What the text says once its entities and escapes are read (`&#38;`, `\&`): a secret written
+  // that way appears only now, and is removed before anything is rendered.
+  forEachToken(tokens, token => {
+    token.content = options.redact(token.content)
+    for (const attribute of token.attrs ?? []) attribute[1] = options.redact(String(attribute[1]))
+  })
+  if (!options.allowMentions) {
+    forEachToken(tokens, token => {
+      if (token.type === 'text') neutraliseMentions(token)
+    })
+  }
   const html = md.renderer.render(tokens, md.options, env)
   const withoutBlankLines = html
     .replace(/<pre>[\s\S]*?<\/pre>/g, pre => pre.replace(/\r?\n/g, '&#10;'))
@@ -71,27 +81,29 @@ function renderedBytesAtMost(tokens: Token[]): number {
   return bytes
 }
 
-/** Every text token, where a mention could stand (never in code, which GitHub leaves alone). */
-function forEachText(tokens: Token[], visit: (token: Token) => void): void {
+/** Every token, children included (a mention stands only in `text` ones, never in code). */
+function forEachToken(tokens: Token[], visit: (token: Token) => void): void {
   for (const token of tokens) {
-    if (token.type === 'text') visit(token)
-    if (token.children) forEachText(token.children, visit)
+    visit(token)
+    if (token.children) forEachToken(token.children, visit)
   }
 }
 
+// What opens a line inside a container block: a quote's `>`, a list item's marker, indentation.
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/
+
 /**
- * How many cells the GFM tables in a text ask for: a delimiter row (`|---|:-:|`) under a header
- * row makes a table of its width, and every row that follows it (until a blank line) is
- * padded to that width.
+ * How many cells the GFM tables in a text ask for: a delimiter row (`|---|:-:|`) makes a table
+ * of its width, and the header row above it and every row that follows it (until a blank
+ * line) are padded to that width. A table may sit in a quote or a list item, so each line is read without
+ * its container's prefix. Linear in the text: each line is looked at once.
  */
 export function tableCells(text: string): number {
-  const lines = text.split('\n')
+  const lines = text.split('\n').map(line => line.replace(CONTAINER_PREFIX, ''))
   let cells = 0
   for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] ?? ''
-    if (!line.includes('-') || !/^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line)) continue
-    if (!(lines[i - 1] ?? '').includes('|') && !line.includes('|')) continue
-    const width = line.split('|').filter(cell => cell.trim() !== '').length
+    const width = delimiterRowWidth(lines[i] ?? '')
+    if (width === 0) continue
     let rows = 1
     while (i + 1 < lines.length && (lines[i + 1] ?? '').trim() !== '') {
       rows++
@@ -102,12 +114,29 @@ export function tableCells(text: string): number {
   return cells
 }
 
+/** The number of columns of a GFM delimiter row (`| --- | :-: |`), or 0 when it is not one. */
+function delimiterRowWidth(line: string): number {
+  if (!line.includes('-')) return 0
+  let row = line.trim()
+  const piped = row.includes('|')
+  if (row.startsWith('|')) row = row.slice(1)
+  if (row.endsWith('|')) row = row.slice(0, -1)
+  const cells = row.split('|')
+  // A lone `---` is a thematic break or a heading's underline, not a table.
+  if (!piped && cells.length < 2) return 0
+  for (const cell of cells) {
+    if (!/^:?-+:?$/.test(cell.trim())) return 0
+  }
+  return cells.length
+}
+
 /**
  * text: the output verbatim in a fenced code block whose fence is longer than any run of
  * backticks in it, so that no line of the output can close it.
  */
 export function textBlock(output: string): string {
-  const longestRun = Math.max(0, ...[...output.matchAll(/`+/g)].map(match => match[0].length))
+  let longestRun = 0
+  for (const match of output.matchAll(/`+/g)) longestRun = Math.max(longestRun, match[0].length)
   const fence = '`'.repeat(Math.max(3, longestRun + 1))
   const body = output.endsWith('\n') || output === '' ? output : `${output}\n`
   return `${fence}text\n${body}${fence}`

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Logger } from '../../util/logger.js'
 import {
   connectToGitHub,
@@ -32,12 +33,21 @@ const MARKER_NAME = 'ai-planet-run-card'
 
 /** The hidden first line of the card in a comment; `started` comes last so the rest is a prefix. */
 function cardMarker(identity: CardIdentity, sha: string): string {
-  return `<!-- ${markerPrefix(identity)}sha=${encodeURIComponent(sha)} started=${identity.startedAt} -->`
+  return `<!-- ${markerPrefix(identity)}sha=${markerValue(sha)} started=${identity.startedAt} -->`
 }
 
 function markerPrefix(identity: CardIdentity): string {
-  const workflow = encodeURIComponent(identity.workflowId ?? '')
-  return `${MARKER_NAME} workflow=${workflow} key=${encodeURIComponent(identity.key)} `
+  return `${MARKER_NAME} workflow=${markerValue(identity.workflowId ?? '')} key=${markerValue(identity.key)} `
+}
+
+/**
+ * A value as the marker holds it: percent-encoded (so `-->` cannot end the comment), and a long
+ * one as its hash, so that the marker stays short whatever the inputs.
+ */
+function markerValue(text: string): string {
+  const encoded = encodeURIComponent(text)
+  if (encoded.length <= 100) return encoded
+  return `sha256-${createHash('sha256').update(text).digest('hex').slice(0, 32)}`
 }
 
 export async function postRunCard(
@@ -89,15 +99,28 @@ export async function postRunCard(
           comment_id: earlier.id,
           body
         })
-        return { url: data.html_url }
+        return commentUrl(data, issueNumber)
       }
     }
     const { data } = await octokit.rest.issues.createComment({ ...where, body })
-    return { url: data.html_url }
+    return commentUrl(data, issueNumber)
   } catch (error) {
     return { warning: commentFailure(error, issueNumber, updating, connection) }
   } finally {
     await connection.close()
+  }
+}
+
+/** The comment's address as GitHub gave it, when it is one: it becomes the `comment-url` output. */
+function commentUrl(data: unknown, issueNumber: number): CommentResult {
+  const url = (data as { html_url?: unknown } | null)?.html_url
+  if (typeof url === 'string' && url.length <= 2048 && /^https?:\/\/[^\s]+$/.test(url)) {
+    return { url }
+  }
+  return {
+    warning:
+      `The run card is on #${issueNumber}, but GitHub's answer gave no usable address for it ` +
+      '(`html_url`), so `comment-url` is not set.'
   }
 }
 
@@ -121,11 +144,20 @@ async function findEarlierCard(
     ...where,
     per_page: 100
   })) {
-    for (const comment of data) {
-      const body = comment.body ?? ''
-      if (!body.startsWith(prefix) || !sameLogin(comment.user?.login ?? '', author)) continue
+    // GitHub's answer is data: a page that is not a list, or an entry that is not a comment,
+    // is not taken for one.
+    if (!Array.isArray(data))
+      throw new Error(`GitHub's page of comments on #${where.issue_number} is not a list`)
+    for (const comment of data as unknown[]) {
+      const { id, body, user } = (comment ?? {}) as {
+        id?: unknown
+        body?: unknown
+        user?: { login?: unknown } | null
+      }
+      if (typeof id !== 'number' || typeof body !== 'string' || !body.startsWith(prefix)) continue
+      if (typeof user?.login !== 'string' || !sameLogin(user.login, author)) continue
       const started = Number(/ started=(\d+) -->/.exec(body.slice(0, 1024))?.[1] ?? 0)
-      latest = { id: comment.id, started }
+      latest = { id, started }
     }
     if (++pages >= MAX_COMMENT_PAGES) break
   }
@@ -140,10 +172,12 @@ async function findEarlierCard(
  */
 async function ownLogin(octokit: Octokit): Promise<string | undefined> {
   try {
-    const answer = await octokit.graphql<{ viewer: { login: string } }>(
+    const response = await octokit.graphql<{ viewer?: { login?: unknown } }>(
       'query { viewer { login } }'
     )
-    return answer.viewer.login
+    const login = response?.viewer?.login
+    if (typeof login === 'string' && login.length <= 100) return login
+    throw new Error('GraphQL named no login')
   } catch {
     const auth = (await octokit.auth()) as { token?: string }
     return auth.token?.startsWith('ghs_') ? 'github-actions[bot]' : undefined

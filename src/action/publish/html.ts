@@ -25,3 +25,15 @@ export function escapeBounded(
   }
   return { html, truncated: false }
 }
+
+/**
+ * Removes secrets from the text of rendered HTML, never from its tags: a short secret that
+ * happens to spell `code` must not turn `<code>` into `<***>`. Attributes hold only what was
+ * redacted before it was rendered.
+ */
+export function redactHtmlText(html: string, redact: (text: string) => string): string {
+  return html
+    .split(/(<[^>]*>)/)
+    .map(part => (part.startsWith('<') ? part : redact(part)))
+    .join('')
+}

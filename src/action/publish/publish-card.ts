@@ -3,6 +3,7 @@ import type { Redactor } from '../../output/redactor.js'
 import { getErrorMessage } from '../../util/errors.js'
 import { coreLogger } from '../core-logger.js'
 import type { CommentSettings } from '../inputs/settings.js'
+import { redactHtmlText } from './html.js'
 import { renderRunCard, type RunCardFacts } from './run-card.js'
 
 // GitHub's limits are 1 MiB for a step's summary and 65,536 characters for a comment; the
@@ -32,11 +33,11 @@ export async function publishCard(
   redactor: Redactor
 ): Promise<string | undefined> {
   const redact = (text: string): string => redactor.redact(text)
-  const style = { format: how.format, allowMentions: how.allowMentions }
+  const style = { format: how.format, allowMentions: how.allowMentions, redact }
   if (how.summary) {
     try {
       const card = await renderRunCard(facts, { ...style, maxBytes: SUMMARY_MAX_BYTES })
-      await core.summary.addRaw(redact(card)).write()
+      await core.summary.addRaw(redactHtmlText(card, redact)).write()
     } catch (error) {
       core.warning(redact(`Could not write the job summary: ${getErrorMessage(error)}`))
     }
@@ -49,7 +50,10 @@ export async function publishCard(
       how.comment,
       { workflowId: facts.workflowId, key: how.comment.key, startedAt: how.startedAt },
       async marker =>
-        redact(await renderRunCard(facts, { ...style, maxBytes: COMMENT_MAX_BYTES, marker })),
+        redactHtmlText(
+          await renderRunCard(facts, { ...style, maxBytes: COMMENT_MAX_BYTES, marker }),
+          redact
+        ),
       { signal: how.signal, logger: coreLogger(redactor) }
     )
     const logger = coreLogger(redactor)

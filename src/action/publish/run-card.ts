@@ -51,6 +51,11 @@ export interface CardOptions {
   marker?: string
   /** Leave `@name` in the output as it is (it notifies when the card is a comment). */
   allowMentions?: boolean
+  /**
+   * Removes secrets from the output's text as the Markdown reads it (entities decoded), before
+   * it is rendered; the facts and the output given are redacted already.
+   */
+  redact?: (text: string) => string
 }
 
 /**
@@ -73,14 +78,27 @@ export async function renderRunCard(card: RunCardFacts, options: CardOptions): P
     blocks.push('<p><strong>Error:</strong></p>', `<pre>${html}${truncated ? '\n[…]' : ''}</pre>`)
   }
   const head = assemble(blocks)
-  if (card.output === undefined) return head
+  if (card.output === undefined) return fitted(head, blocks, options.maxBytes)
 
   const room = options.maxBytes - Buffer.byteLength(head) - OUTPUT_FRAME_BYTES
   const output = await outputBlocks(card.output, options, room)
   const rendered = assemble([...blocks, ...output])
   // Guaranteed by the shares above; kept as the last word, should a share be miscounted.
   if (Buffer.byteLength(rendered) <= options.maxBytes) return rendered
-  return assemble([...blocks, cutNote(0, card.output.totalBytes, card.output.file)])
+  return fitted(
+    assemble([...blocks, cutNote(0, card.output.totalBytes, card.output.file)]),
+    blocks,
+    options.maxBytes
+  )
+}
+
+/** The card, or if it still does not fit, its facts alone: a card never goes over its budget. */
+function fitted(card: string, blocks: string[], maxBytes: number): string {
+  if (Buffer.byteLength(card) <= maxBytes) return card
+  const facts = assemble(
+    blocks.filter(block => !block.startsWith('<p><strong>Error') && !block.startsWith('<pre>'))
+  )
+  return boundUtf8(facts, maxBytes, '').text
 }
 
 /** The output's blocks, in at most `room` bytes (beside the frame's). */
@@ -114,7 +132,10 @@ async function outputBlocks(
 
   let shown = cutAtLine(output.head, MAX_MARKDOWN_CHARS)
   for (let attempt = 1; ; attempt++) {
-    const block = await markdownBlock(shown, { allowMentions: options.allowMentions === true })
+    const block = await markdownBlock(shown, {
+      allowMentions: options.allowMentions === true,
+      redact: options.redact ?? (text => text)
+    })
     if ('tooCostly' in block) return asText(output.head, asTextNote(block.tooCostly))
     const size = Buffer.byteLength(block.html)
     if (size <= room) return frame(shown, block.html)
