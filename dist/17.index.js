@@ -260,7 +260,6 @@ function isSuccess(answer) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ Routes)
 /* harmony export */ });
-/* unused harmony export ProxySettingError */
 /* harmony import */ var _undici_parts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7101);
 
 /** A proxy variable that names no proxy the action can use. */

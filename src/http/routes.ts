@@ -28,7 +28,7 @@ interface Route {
 }
 
 /** A proxy variable that names no proxy the action can use. */
-export class ProxySettingError extends Error {
+class ProxySettingError extends Error {
   constructor(setting: ProxySetting) {
     super(
       `${setting.variable} is not a proxy URL (${JSON.stringify(withoutCredentials(setting.url).slice(0, 200))}): ` +
