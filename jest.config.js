@@ -3,6 +3,11 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
+    // The same stand-ins as the bundle's (tsconfig.json `paths`, stubs/README.md), so that every
+    // tier runs the dependency graph that ships; __tests__/unit/bundle guards the mapping.
+    '^@actions/http-client$': '<rootDir>/stubs/actions-http-client/lib/index.js',
+    '^@actions/http-client/lib/auth$': '<rootDir>/stubs/actions-http-client/lib/auth.js',
+    '^@actions/exec$': '<rootDir>/stubs/actions-exec/lib/index.js',
     // Sources import siblings as './x.js' (NodeNext); map them back to the .ts files.
     '^(\\.{1,2}/.*)\\.js$': '$1'
   },

@@ -24,7 +24,7 @@ var retrying = __webpack_require__(4070);
 ;// CONCATENATED MODULE: ./src/http/fetch.ts
 
 
-/** Why a request got no usable answer; the caller says it in its own words. */
+/** Why a request got no usable response; the caller says it in its own words. */
 class FetchFailure extends Error {
     failure;
     constructor(failure, message) {
@@ -50,12 +50,12 @@ function originFetch(config) {
             deadline: config.deadline,
             signal: config.signal,
             maxBodyBytes: config.maxBodyBytes
-        }, answer => answer);
+        }, response => response);
         switch (outcome.kind) {
             case 'read':
                 return toResponse(outcome.value, outcome.value.bytes);
-            case 'answer':
-                return toResponse(outcome.answer, Buffer.from(outcome.answer.body));
+            case 'response':
+                return toResponse(outcome.response, Buffer.from(outcome.response.body));
             default:
                 // The deadline cut the attempts short: that, not the last one's error, is what happened.
                 if (outcome.outOfTime || config.clock.now() >= config.deadline) {
@@ -65,32 +65,34 @@ function originFetch(config) {
         }
     };
 }
-function toResponse(answer, body) {
-    if (answer.status < 200 || answer.status > 599) {
-        throw new FetchFailure({ kind: 'invalid-status', status: answer.status }, `HTTP status ${answer.status} is not a status`);
+function toResponse(response, body) {
+    if (response.status < 200 || response.status > 599) {
+        throw new FetchFailure({ kind: 'invalid-status', status: response.status }, `HTTP status ${response.status} is not a status`);
     }
     const headers = new undici.Headers();
-    for (const [name, value] of Object.entries(answer.headers)) {
+    for (const [name, value] of Object.entries(response.headers)) {
         for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
             headers.append(name, item);
         }
     }
-    const empty = answer.status === 204 || answer.status === 205 || answer.status === 304;
-    return new undici.Response(empty ? null : (body ?? null), { status: answer.status, headers });
+    const empty = response.status === 204 || response.status === 205 || response.status === 304;
+    return new undici.Response(empty ? null : (body ?? null), { status: response.status, headers });
 }
 
 // EXTERNAL MODULE: ./src/http/network-errors.ts
 var network_errors = __webpack_require__(8360);
 // EXTERNAL MODULE: ./src/http/routes.ts
-var http_routes = __webpack_require__(7887);
+var http_routes = __webpack_require__(268);
 // EXTERNAL MODULE: ./src/http/transport.ts + 3 modules
-var http_transport = __webpack_require__(1435);
+var http_transport = __webpack_require__(5246);
 // EXTERNAL MODULE: ./src/output/bounds.ts
 var bounds = __webpack_require__(6124);
 // EXTERNAL MODULE: ./src/util/clock.ts
 var clock = __webpack_require__(7110);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(9997);
 // EXTERNAL MODULE: ./src/action/network.ts
 var network = __webpack_require__(3284);
 ;// CONCATENATED MODULE: ./src/action/github/client.ts
@@ -104,18 +106,17 @@ var network = __webpack_require__(3284);
 
 
 
-/**
- * Octokit, sending through the action's own transport (http/fetch.ts): every request to the
- * GitHub API is timed, retried as the retry table says, bounded, and kept on the API's own
- * origin; all of them share one time budget and stop at once on the step's abort signal.
- */
+
+// Octokit, sending through the action's own transport (http/fetch.ts): every request to the
+// GitHub API is timed, retried as the retry table says, bounded, and kept on the API's own
+// origin; all of them share one time budget and stop at once on the step's abort signal.
 /** Everything the step asks of GitHub for one publication (a comment) fits in this. */
 const GITHUB_BUDGET_MS = 60_000;
 /** One attempt: connect, headers and body. */
 const GITHUB_REQUEST_TIMEOUT_MS = 10_000;
 /** A list of 100 comments of 65,536 characters is about 26 MB at worst. */
 const MAX_GITHUB_BODY_BYTES = 32 * 1024 * 1024;
-/** Annotations show 4 KiB: a message built from GitHub's answer is no longer. */
+/** Annotations show 4 KiB: a message built from GitHub's response is no longer. */
 const MAX_MESSAGE_BYTES = 4 * 1024;
 const EXCERPT_CHARS = 300;
 function connectToGitHub(options) {
@@ -155,12 +156,12 @@ function graphqlUrl(apiUrl) {
     return new URL(/\/api\/v3$/.test(base) ? base.replace(/\/v3$/, '/graphql') : `${base}/graphql`);
 }
 /** GitHub signals its rate limits with 429, or with 403 and Retry-After or no requests left. */
-function isGitHubRateLimit(answer) {
-    if (answer.status === 429)
+function isGitHubRateLimit(response) {
+    if (response.status === 429)
         return true;
-    return (answer.status === 403 &&
-        ((0,http_transport/* headerValue */.Z)(answer, 'retry-after') !== undefined ||
-            (0,http_transport/* headerValue */.Z)(answer, 'x-ratelimit-remaining') === '0'));
+    return (response.status === 403 &&
+        ((0,http_transport/* headerValue */.Z)(response, 'retry-after') !== undefined ||
+            (0,http_transport/* headerValue */.Z)(response, 'x-ratelimit-remaining') === '0'));
 }
 /** What went wrong with a request to GitHub, bounded, with GitHub's own words where it gave some. */
 function describeGitHubFailure(error, connection) {
@@ -180,7 +181,7 @@ function describeGitHubFailure(error, connection) {
     }
     else if (typeof status === 'number' && response !== undefined) {
         httpStatus = status;
-        message = `HTTP ${status}: ${answerDetail(status, response.data, response.headers)}`;
+        message = `HTTP ${status}: ${responseDetail(status, response.data, response.headers)}`;
     }
     else {
         message = (0,errors/* getErrorMessage */.u)(failure);
@@ -196,7 +197,7 @@ function fetchFailureMessage(failure, { origin, budgetMs }) {
         case 'deadline':
             return `GitHub did not finish answering within ${budgetMs / 1000} s`;
         case 'unreadable':
-            return `GitHub's answer could not be read (${what.error.message})`;
+            return `GitHub's response could not be read (${what.error.message})`;
         case 'invalid-status':
             return `GitHub answered with HTTP status ${what.status}, which is not a status`;
         case 'network': {
@@ -211,10 +212,10 @@ function fetchFailureMessage(failure, { origin, budgetMs }) {
     }
 }
 /**
- * GitHub's explanation of an error answer: its JSON `message` and `errors`, or for anything
+ * GitHub's explanation of an error response: its JSON `message` and `errors`, or for anything
  * else the status line alone (a 168 KB HTML error page is not a message), or a short excerpt.
  */
-function answerDetail(status, data, headers) {
+function responseDetail(status, data, headers) {
     const statusLine = external_node_http_.STATUS_CODES[status] ?? 'unknown status';
     if (data !== null && typeof data === 'object' && !(data instanceof ArrayBuffer)) {
         const { message, errors } = data;
@@ -230,22 +231,19 @@ function answerDetail(status, data, headers) {
             : [];
         const said = typeof message === 'string' && !isMarkup(message) ? message : statusLine;
         const text = [said, ...details.filter(detail => !isMarkup(detail))].join('; ');
-        return oneLine(text).slice(0, EXCERPT_CHARS);
+        return (0,util_text/* singleSpaced */.N)(text).slice(0, EXCERPT_CHARS);
     }
     const contentType = headers?.['content-type'];
     const type = typeof contentType === 'string' ? contentType : '';
     const text = typeof data === 'string' ? data : '';
     if (/html|xml/i.test(type) || isMarkup(text) || text.trim() === '')
         return statusLine;
-    const line = oneLine(text);
+    const line = (0,util_text/* singleSpaced */.N)(text);
     return line.length > EXCERPT_CHARS ? `${line.slice(0, EXCERPT_CHARS)}…` : line;
 }
 /** Text that is a page of markup (HTML, XML, a proxy's error page), not a message. */
 function isMarkup(text) {
     return text.trimStart().startsWith('<');
-}
-function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -290,12 +288,10 @@ async function readGitHubContext(env = process.env) {
 
 
 
-/**
- * The run card as a sticky comment on the pull request or issue. Loaded (with Octokit) only by
- * a step that asks for a comment. Every failure is a warning that says how to fix it: the run's
- * own outputs are set before, and never depend on the comment. Every request goes through the
- * action's own transport (github/client.ts), within one time budget.
- */
+// The run card as a sticky comment on the pull request or issue. Loaded (with Octokit) only by
+// a step that asks for a comment. Every failure is a warning that says how to fix it: the run's
+// own outputs are set before, and never depend on the comment. Every request goes through the
+// action's own transport (github/client.ts), within one time budget.
 // Pages of 100 comments read to find the earlier card: a thread longer than this gets a new one.
 const MAX_COMMENT_PAGES = 100;
 const MARKER_NAME = 'ai-planet-run-card';
@@ -380,7 +376,7 @@ function commentUrl(data, issueNumber) {
         return { url };
     }
     return {
-        warning: `The run card is on #${issueNumber}, but GitHub's answer gave no usable address for it ` +
+        warning: `The run card is on #${issueNumber}, but GitHub's response gave no usable address for it ` +
             '(`html_url`), so `comment-url` is not set.'
     };
 }
@@ -401,7 +397,7 @@ async function findEarlierCard(octokit, where, identity) {
         ...where,
         per_page: 100
     })) {
-        // GitHub's answer is data: a page that is not a list, or an entry that is not a comment,
+        // GitHub's response is data: a page that is not a list, or an entry that is not a comment,
         // is not taken for one.
         if (!Array.isArray(data))
             throw new Error(`GitHub's page of comments on #${where.issue_number} is not a list`);
@@ -423,7 +419,7 @@ async function findEarlierCard(octokit, where, identity) {
 }
 /**
  * The login the token comments as. `GET /user` refuses GITHUB_TOKEN and App tokens, so it is
- * asked of GraphQL; without an answer, an installation token (`ghs_`) is taken to be the
+ * asked of GraphQL; without a response, an installation token (`ghs_`) is taken to be the
  * Actions bot, and any other token finds no earlier card (a new one is made).
  */
 async function ownLogin(octokit) {

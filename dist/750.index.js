@@ -55,6 +55,8 @@ function redactHtmlText(html, redact) {
 
 // EXTERNAL MODULE: ./src/output/bounds.ts
 var bounds = __webpack_require__(6124);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(9997);
 ;// CONCATENATED MODULE: ./src/action/publish/mentions.ts
 /**
  * GitHub turns `@login` and `@org/team` in a comment's text into mentions that notify people;
@@ -74,11 +76,10 @@ function withoutMentions(text) {
 ;// CONCATENATED MODULE: ./src/action/publish/card-output.ts
 
 
-/**
- * The output's block in the run card. Both forms are built so that, wherever the card is
- * rendered as GitHub-flavoured Markdown (the job summary, a comment), nothing in the output
- * can end the card's blocks or add to them, and raw HTML in it is shown, not interpreted.
- */
+
+// The output's block in the run card. Both forms are built so that, wherever the card is
+// rendered as GitHub-flavoured Markdown (the job summary, a comment), nothing in the output
+// can end the card's blocks or add to them, and raw HTML in it is shown, not interpreted.
 /** Rendering costs memory in proportion to this much of the output at most. */
 const MAX_MARKDOWN_CHARS = 32 * 1024;
 // Past this size of HTML, or this many table cells, the output is shown as text: a table's
@@ -210,11 +211,7 @@ function cutAtLine(output, chars) {
     if (output.length <= chars)
         return output;
     const lineEnd = output.lastIndexOf('\n', chars);
-    let cut = lineEnd > chars / 2 ? lineEnd + 1 : chars;
-    const code = output.charCodeAt(cut);
-    if (cut > 0 && code >= 0xdc00 && code <= 0xdfff)
-        cut--;
-    return output.slice(0, cut);
+    return output.slice(0, lineEnd > chars / 2 ? lineEnd + 1 : (0,bounds/* safeCut */.aK)(output, chars));
 }
 /** Says that the card shows part of the output, and where the whole of it is. */
 function cutNote(shownBytes, totalBytes, file) {
@@ -230,6 +227,7 @@ function asTextNote(why) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/publish/run-card.ts
+
 
 
 
@@ -363,7 +361,7 @@ function lineCount(text) {
  * it would end the table's HTML block.
  */
 function fact(text) {
-    const line = text.replace(/[\r\n]+/g, ' ');
+    const line = (0,util_text/* oneLine */.T)(text);
     if (line.length <= MAX_FACT_CHARS)
         return line;
     return `${cutAtLine(line, MAX_FACT_CHARS)}…`;
@@ -402,7 +400,7 @@ async function publishCard(facts, how, redactor) {
         return undefined;
     try {
         // Octokit is loaded only by a step that comments.
-        const { postRunCard } = await Promise.all(/* import() */[__webpack_require__.e(410), __webpack_require__.e(413), __webpack_require__.e(17), __webpack_require__.e(668)]).then(__webpack_require__.bind(__webpack_require__, 8668));
+        const { postRunCard } = await Promise.all(/* import() */[__webpack_require__.e(410), __webpack_require__.e(413), __webpack_require__.e(871), __webpack_require__.e(668)]).then(__webpack_require__.bind(__webpack_require__, 8668));
         const result = await postRunCard(how.comment, { workflowId: facts.workflowId, key: how.comment.key, startedAt: how.startedAt }, async (marker) => redactHtmlText(await renderRunCard(facts, { ...style, maxBytes: COMMENT_MAX_BYTES, marker }), redact), { signal: how.signal, logger: (0,core_logger/* coreLogger */.Wj)(redactor) });
         const logger = (0,core_logger/* coreLogger */.Wj)(redactor);
         if ('url' in result)

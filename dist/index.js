@@ -12,23 +12,21 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2691);
-/* harmony import */ var _output_bounds_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6124);
+/* harmony import */ var _output_bounds_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6124);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9997);
+
 
 
 
 /** An annotation (warning, error) shows this much; the whole text is in the `error` output. */
 const MAX_ANNOTATION_BYTES = 4 * 1024;
-/** Server-given text in a plain log line: a line break there could start a workflow command. */
-function oneLine(text) {
-    return text.replace(/[\r\n]+/g, ' ');
-}
 /**
  * A log line that cannot act as a workflow command, whatever server text it carries. The
  * runner reads `::cmd::` at the start of a line and the older `##[cmd]` anywhere in it; a line
  * that could be either is shown inside a `::stop-commands::` block with a token nobody can guess.
  */
 function inertLine(text) {
-    const line = oneLine(text);
+    const line = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .T)(text);
     if (!line.includes('##[') && !line.trimStart().startsWith('::'))
         return line;
     const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
@@ -40,7 +38,7 @@ function inertLine(text) {
  * escapes, so they need no stop-commands.
  */
 function boundedAnnotation(text, whole) {
-    return (0,_output_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .boundUtf8 */ ._u)(text, MAX_ANNOTATION_BYTES, `… [cut; ${whole}]`).text;
+    return (0,_output_bounds_js__WEBPACK_IMPORTED_MODULE_3__/* .boundUtf8 */ ._u)(text, MAX_ANNOTATION_BYTES, `… [cut; ${whole}]`).text;
 }
 /** The lower layers' logger, backed by @actions/core, with the key removed from every line. */
 function coreLogger(redactor) {
@@ -54,7 +52,7 @@ function coreLogger(redactor) {
 
 /***/ }),
 
-/***/ 6925:
+/***/ 4758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -507,7 +505,9 @@ const LONG_STRING_CHARS = 1024;
  * strings (the output, usually) replaced by a note; if even that is too big, only the fields
  * that identify the run remain. A large value is never serialised whole to find out.
  */
-function boundJson(value, maxBytes, note) {
+function boundJson(value, maxBytes, note, 
+/** The fields kept when even the shape does not fit (the ones that say what the value is). */
+identifyingFields = []) {
     if (roughSize(value, maxBytes) <= maxBytes) {
         const json = JSON.stringify(value) ?? 'null';
         if (Buffer.byteLength(json) <= maxBytes)
@@ -516,7 +516,7 @@ function boundJson(value, maxBytes, note) {
     const shrunk = JSON.stringify(withoutLongStrings(value, note)) ?? 'null';
     if (Buffer.byteLength(shrunk) <= maxBytes)
         return { json: shrunk, reduced: true };
-    return { json: JSON.stringify(identity(value, note)), reduced: true };
+    return { json: JSON.stringify(onlyFields(value, identifyingFields, note)), reduced: true };
 }
 /** A lower bound on the size of the JSON, given up on once it passes `limit`. */
 function roughSize(value, limit) {
@@ -549,12 +549,12 @@ function withoutLongStrings(value, note) {
     }
     return value;
 }
-const IDENTITY_FIELDS = ['run_id', 'execution_id', 'id', 'thread_id', 'status'];
-function identity(value, note) {
+/** An object of `fields` alone (short strings and numbers), marked as truncated. */
+function onlyFields(value, fields, note) {
     const kept = { truncated: true };
     if (value === null || typeof value !== 'object' || Array.isArray(value))
         return kept;
-    for (const field of IDENTITY_FIELDS) {
+    for (const field of fields) {
         const inner = value[field];
         if (typeof inner === 'string' || typeof inner === 'number') {
             kept[field] =
@@ -564,8 +564,10 @@ function identity(value, note) {
     return kept;
 }
 
-// EXTERNAL MODULE: ./src/platform/api-error.ts
-var api_error = __nccwpck_require__(268);
+// EXTERNAL MODULE: ./src/platform/errors.ts
+var platform_errors = __nccwpck_require__(6316);
+// EXTERNAL MODULE: ./src/platform/run-object.ts
+var run_object = __nccwpck_require__(2536);
 // EXTERNAL MODULE: ./src/action/core-logger.ts
 var core_logger = __nccwpck_require__(2048);
 ;// CONCATENATED MODULE: ./src/action/outcome.ts
@@ -604,6 +606,7 @@ function decideOutcome(facts) {
 
 
 
+
 /** Every output that action.yml declares, in the order they are set: the run's identity first. */
 const OUTPUT_NAMES = [
     'run-id',
@@ -622,7 +625,7 @@ const OUTPUT_NAMES = [
  */
 async function publish(report, options, redactor, now, signal) {
     const r = (text) => text === undefined ? undefined : redactor.redact(text);
-    const { state, written, failure } = report;
+    const { state, output, failure } = report;
     const runId = r(state.runId);
     const failureMessage = failure === undefined ? undefined : r((0,errors/* getErrorMessage */.u)(failure));
     const error = failureMessage ?? r(state.error);
@@ -635,8 +638,8 @@ async function publish(report, options, redactor, now, signal) {
         status: state.status,
         error: error === undefined ? undefined : bounded(error, 'error'),
         duration,
-        output: written && outputText(written),
-        'output-file': written?.file,
+        output: output && outputText(output),
+        'output-file': output?.file,
         result: state.result === undefined
             ? undefined
             : resultJson(state.result, state.resultReduced === true, redactor),
@@ -650,10 +653,10 @@ async function publish(report, options, redactor, now, signal) {
         if (value !== undefined)
             setOutput(name, value);
     }
-    if (written?.fileError !== undefined) {
-        core/* warning */.$e(r(`Could not write the output file (${written.fileError}); \`output-file\` is not set.`));
+    if (output?.fileError !== undefined) {
+        core/* warning */.$e(r(`Could not write the output file (${output.fileError}); \`output-file\` is not set.`));
     }
-    if (options && (runId !== undefined || failure instanceof api_error/* ApiError */.h)) {
+    if (options && (runId !== undefined || failure instanceof platform_errors/* ApiError */.hD)) {
         // The card's renderer is loaded only by a step that has a run (or an API error) to show.
         const { publishCard } = await __nccwpck_require__.e(/* import() */ 750).then(__nccwpck_require__.bind(__nccwpck_require__, 3750));
         const commentUrl = await publishCard({
@@ -662,10 +665,10 @@ async function publish(report, options, redactor, now, signal) {
             threadId: outputs['thread-id'],
             status: state.status,
             error,
-            output: written && {
-                head: written.head,
-                totalBytes: written.totalBytes,
-                file: written.file
+            output: output && {
+                head: output.head,
+                totalBytes: output.totalBytes,
+                file: output.file
             },
             duration
         }, { ...options, startedAt: state.startedAt ?? now, signal }, redactor);
@@ -690,20 +693,20 @@ async function publish(report, options, redactor, now, signal) {
         core/* info */.pq((0,core_logger/* inertLine */.Fq)(outcome.message));
 }
 /** The `output` output: the head of the output, cut with a marker that says where the rest is. */
-function outputText(written) {
-    const text = (0,bounds/* boundUtf8 */._u)(written.head, bounds/* MAX_OUTPUT_BYTES */.$q, (0,bounds/* truncationMarker */.g5)('output', written.totalBytes, written.file));
+function outputText(output) {
+    const text = (0,bounds/* boundUtf8 */._u)(output.head, bounds/* MAX_OUTPUT_BYTES */.$q, (0,bounds/* truncationMarker */.g5)('output', output.totalBytes, output.file));
     if (text.truncated) {
-        const whole = written.file
-            ? `Read the whole output from ${written.file} (the \`output-file\` output).`
+        const whole = output.file
+            ? `Read the whole output from ${output.file} (the \`output-file\` output).`
             : 'The output file could not be written, so the rest is not kept.';
-        core/* warning */.$e(`The run's output (${written.totalBytes} bytes) is larger than ${bounds/* MAX_OUTPUT_BYTES */.$q} bytes; ` +
+        core/* warning */.$e(`The run's output (${output.totalBytes} bytes) is larger than ${bounds/* MAX_OUTPUT_BYTES */.$q} bytes; ` +
             `the \`output\` step output is cut short. ${whole}`);
     }
     return text.text;
 }
 /** The `result` output: the run object as valid JSON, made smaller (with a warning) if need be. */
 function resultJson(result, alreadyReduced, redactor) {
-    const { json, reduced } = boundJson(redactor.redactValue(result), bounds/* MAX_OUTPUT_BYTES */.$q, chars => `[left out of result: ${chars} characters; see the output and output-file outputs]`);
+    const { json, reduced } = boundJson(redactor.redactValue(result), bounds/* MAX_OUTPUT_BYTES */.$q, chars => `[left out of result: ${chars} characters; see the output and output-file outputs]`, run_object/* IDENTIFYING_FIELDS */.nX);
     if (reduced || alreadyReduced) {
         core/* warning */.$e(`The run object is larger than ${bounds/* MAX_OUTPUT_BYTES */.$q} bytes, so \`result\` leaves out its long ` +
             'fields (it is still valid JSON); the whole output is in `output-file`.');
@@ -716,8 +719,37 @@ function bounded(text, what) {
 
 // EXTERNAL MODULE: ./src/action/network.ts
 var network = __nccwpck_require__(3284);
-// EXTERNAL MODULE: ./src/action/signals.ts
-var action_signals = __nccwpck_require__(7599);
+// EXTERNAL MODULE: ./src/run/job-cancelled.ts
+var job_cancelled = __nccwpck_require__(800);
+;// CONCATENATED MODULE: ./src/action/signals.ts
+
+// SIGINT first, SIGTERM 7.5 s later, then a kill; SIGBREAK is Windows's Ctrl+Break.
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGBREAK'];
+/**
+ * The first stop signal aborts the step's one AbortController, so that every wait and request
+ * stops and the step can cancel its run and publish; a second one ends the process at once.
+ */
+function abortOnSignals(abort) {
+    let received;
+    const onStopSignal = (stopSignal) => {
+        if (received !== undefined)
+            process.exit(1);
+        received = stopSignal;
+        abort.abort(new job_cancelled/* JobCancelled */.x(stopSignal));
+    };
+    for (const stopSignal of STOP_SIGNALS)
+        process.on(stopSignal, onStopSignal);
+    return {
+        get received() {
+            return received;
+        },
+        dispose() {
+            for (const stopSignal of STOP_SIGNALS)
+                process.off(stopSignal, onStopSignal);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/main.ts
 
 
@@ -734,25 +766,25 @@ var action_signals = __nccwpck_require__(7599);
  * front; the rest (run-step.ts) once the inputs are valid.
  */
 async function run() {
-    const state = (0,run_state/* newRunState */.PG)();
     // Owned here: a stop signal aborts it, and every wait and request of the run stops.
     const abort = new AbortController();
-    const signals = (0,action_signals/* abortOnSignals */.P)(abort);
+    const signals = abortOnSignals(abort);
     let redactor = new Redactor([]);
     let inputs;
-    let written;
+    let state = run_state/* NEW_RUN */.$Y;
+    let output;
     let failure;
     try {
         inputs = await readInputs();
         redactor = new Redactor([...inputs.secrets, ...(0,network/* proxyPasswords */.P)(process.env)]);
-        const { runStep } = await Promise.all(/* import() */[__nccwpck_require__.e(410), __nccwpck_require__.e(17), __nccwpck_require__.e(32)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2032));
-        ({ written, failure } = await runStep(inputs, redactor, state, abort.signal, () => signals.received));
+        const { runStep } = await Promise.all(/* import() */[__nccwpck_require__.e(410), __nccwpck_require__.e(871), __nccwpck_require__.e(518)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9518));
+        ({ state, output, failure } = await runStep(inputs, redactor, abort.signal));
     }
     catch (error) {
         failure = error;
     }
     try {
-        await publish({ state, written, failure }, inputs && {
+        await publish({ state, output, failure }, inputs && {
             summary: inputs.summary,
             failOnError: inputs.failOnError,
             format: inputs.outputFormat,
@@ -770,8 +802,9 @@ async function run() {
     core/* debug */.Yz(`peak memory: ${(usage.maxRSS / 1024).toFixed(1)} MiB; cpu: ${cpu.toFixed(3)} s`);
     signals.dispose();
     // A cancelled job is given 7.5 s before it is killed: nothing left over may hold it open.
+    // The exit code is the step's own: a run that finished before the signal keeps its result.
     if (signals.received)
-        process.exit(1);
+        process.exit();
 }
 
 
@@ -823,47 +856,91 @@ function proxyPasswords(env) {
 
 /***/ }),
 
-/***/ 7599:
+/***/ 8360:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ abortOnSignals),
-/* harmony export */   x: () => (/* binding */ JobCancelled)
+/* harmony export */   KS: () => (/* binding */ CERTIFICATE_ERROR_CODES),
+/* harmony export */   UC: () => (/* binding */ proxyFailureMessage),
+/* harmony export */   Y4: () => (/* binding */ isCertificateError),
+/* harmony export */   ZG: () => (/* binding */ CONNECT_ERROR_CODES),
+/* harmony export */   d8: () => (/* binding */ networkReason),
+/* harmony export */   vd: () => (/* binding */ proxyRefusal)
 /* harmony export */ });
-/** The job was cancelled, or a step's `timeout-minutes` ran out: the runner sent a signal. */
-class JobCancelled extends Error {
-    signal;
-    constructor(signal, message = `The job was cancelled (the runner sent ${signal})`) {
-        super(message);
-        this.signal = signal;
-        this.name = 'JobCancelled';
-    }
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
+
+// What a network failure says, for any host: the words are the caller's (`host` is "the
+// platform" or "the GitHub API"), the facts are here, so that both hosts name the same cause.
+// A TLS handshake that fails on the certificate: before a byte of the request is sent.
+const CERTIFICATE_ERROR_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'CERT_UNTRUSTED',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+// Failing to open a connection. Through a proxy, the connection is the proxy's: the proxy
+// itself opens the one to the host.
+const CONNECT_ERROR_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EADDRNOTAVAIL',
+    'ETIMEDOUT',
+    'ERR_SOCKET_CONNECTION_TIMEOUT',
+    'UND_ERR_CONNECT_TIMEOUT'
+]);
+/** `CODE: message` of a network error, as a message quotes it. */
+function networkReason(error) {
+    const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .C)(error);
+    return `${code ? `${code}: ` : ''}${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessage */ .u)(error)}`;
 }
-// SIGINT first, SIGTERM 7.5 s later, then a kill; SIGBREAK is Windows's Ctrl+Break.
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGBREAK'];
+function isCertificateError(error) {
+    const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .C)(error);
+    return code !== undefined && CERTIFICATE_ERROR_CODES.has(code);
+}
 /**
- * The first stop signal aborts the step's one AbortController, so that every wait and request
- * stops and the step can cancel its run and publish; a second one ends the process at once.
+ * The message for a failure that was the proxy's (it could not be reached, it wanted
+ * credentials, it would not open a tunnel), naming the proxy and the variable to fix; undefined
+ * when the failure was not the proxy's. A proxy's user and password are never named.
  */
-function abortOnSignals(abort) {
-    let received;
-    const onSignal = (signal) => {
-        if (received !== undefined)
-            process.exit(1);
-        received = signal;
-        abort.abort(new JobCancelled(signal));
-    };
-    for (const signal of STOP_SIGNALS)
-        process.on(signal, onSignal);
-    return {
-        get received() {
-            return received;
-        },
-        dispose() {
-            for (const signal of STOP_SIGNALS)
-                process.off(signal, onSignal);
-        }
-    };
+function proxyFailureMessage(error, proxy, host, origin) {
+    if (proxy === undefined)
+        return undefined;
+    const where = `the proxy at ${proxy.address} (${proxy.variable})`;
+    const refusal = proxyRefusal(error);
+    if (refusal === 407) {
+        return (`${capitalise(where)} asked for credentials (HTTP 407) and refused the request; nothing ` +
+            `reached ${host}. Put the proxy's user and password in ${proxy.variable} ` +
+            '(http://user:password@host:port).');
+    }
+    if (refusal !== undefined) {
+        return (`${capitalise(where)} would not open a connection to ${origin} (HTTP ${refusal}); nothing ` +
+            `reached ${host}. Check that the proxy lets this runner reach that host, or list the ` +
+            'host in NO_PROXY.');
+    }
+    const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .C)(error);
+    if (code !== undefined && CONNECT_ERROR_CODES.has(code)) {
+        return (`Could not reach ${where} (${networkReason(error)}); nothing was sent to ${host}. Check ` +
+            `${proxy.variable} and NO_PROXY, and that the proxy is running.`);
+    }
+    return undefined;
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** The status with which a proxy refused a request, read from undici's error. */
+function proxyRefusal(error) {
+    const message = error instanceof Error ? error.message : '';
+    const match = /^Proxy Authentication Required \((\d{3})\)/.exec(message) ??
+        /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling/.exec(message);
+    return match ? Number(match[1]) : undefined;
 }
 
 
@@ -873,7 +950,7 @@ function abortOnSignals(abort) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6925);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4758);
 // The entry point of the main step (runs.main). The post step has an entry of its own
 // (post.ts, runs.post) that loads nothing of this one, so that it cannot start a run.
 
@@ -922,12 +999,70 @@ function safeCut(text, at) {
 
 /***/ }),
 
-/***/ 268:
+/***/ 3117:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ ApiError)
+/* harmony export */   Pb: () => (/* binding */ endpointUrl),
+/* harmony export */   cj: () => (/* binding */ isSafeRunId),
+/* harmony export */   nd: () => (/* binding */ DEFAULT_PATHS)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6316);
+/* harmony import */ var _run_object_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2536);
+const DEFAULT_PATHS = {
+    trigger: '/api/v1/apps/workflow-execution/trigger',
+    stream: '/api/v1/apps/workflow-execution/trigger/stream',
+    run: '/api/v1/apps/workflow-execution/runs/{run_id}',
+    cancel: '/api/v1/apps/workflow-execution/runs/{run_id}/cancel'
+};
+
+
+/**
+ * Whether a run id can stand as one path segment once percent-encoded. `encodeURIComponent`
+ * leaves dots alone, and URL parsing then reads `.` and `..` as moves: `runs/..` would send the
+ * key to another endpoint. Control characters and very long ids are no run's.
+ */
+function isSafeRunId(runId) {
+    return (runId.length > 0 &&
+        runId.length <= _run_object_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_RUN_ID_CHARS */ .hH &&
+        runId !== '.' &&
+        runId !== '..' &&
+        !/\p{Cc}/u.test(runId));
+}
+/** The URL of an endpoint: `base-url` (with any path prefix) + the path, `{run_id}` filled in. */
+function endpointUrl(baseUrl, template, runId) {
+    if (runId !== undefined && !isSafeRunId(runId)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(`The run id ${JSON.stringify(runId.slice(0, 80))} cannot be put in a request path ` +
+            '(empty, `.` or `..`, a control character, or too long), so the action sends nothing for it.', { kind: 'protocol' });
+    }
+    const path = runId === undefined ? template : template.replaceAll('{run_id}', encodeURIComponent(runId));
+    const base = baseUrl.href.replace(/\/+$/, '');
+    return new URL(`${base}${path.startsWith('/') ? '' : '/'}${path}`);
+}
+
+
+/***/ }),
+
+/***/ 6316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H6: () => (/* binding */ httpStatusError),
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   bw: () => (/* binding */ normaliseJson),
+/* harmony export */   hD: () => (/* binding */ ApiError),
+/* harmony export */   nl: () => (/* binding */ RUN_MAY_HAVE_STARTED),
+/* harmony export */   x6: () => (/* binding */ networkError),
+/* harmony export */   z5: () => (/* binding */ redirectError)
+/* harmony export */ });
+/* harmony import */ var _http_network_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8360);
+/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4976);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9997);
+/* harmony import */ var _run_object_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2536);
+
+
+
+
 /** A request to the platform that failed for good (after any retries); its message says what to fix. */
 class ApiError extends Error {
     kind;
@@ -942,48 +1077,493 @@ class ApiError extends Error {
         this.runMayHaveStarted = details.runMayHaveStarted ?? false;
     }
 }
+const EXCERPT_LENGTH = 300;
+/** A short, single-line excerpt of a body, for messages about bodies we could not understand. */
+function excerpt(body) {
+    const text = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .singleSpaced */ .N)(normaliseJson(body).replace(/<[^>]*>/g, ' '));
+    if (text === '')
+        return '(empty body)';
+    return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : `${text}`;
+}
+/** JSON re-serialised, so that escapes (`\u002d`, `\/`) cannot hide an echoed key from redaction. */
+function normaliseJson(body) {
+    const json = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .tryParseJson */ .B)(body);
+    return json === undefined ? body : (JSON.stringify(json.value) ?? body);
+}
+/** The server's own explanation, if its body has one, else an excerpt of the body. */
+function serverDetail(body) {
+    const json = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .tryParseJson */ .B)(body);
+    return (json && (0,_run_object_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessageFrom */ .y)(json.value)) ?? excerpt(body);
+}
+const RUN_MAY_HAVE_STARTED = 'A run may have started: the trigger was not retried, so that it cannot start twice. ' +
+    "Check the workflow's runs on the platform before re-running this job.";
+function describeTarget(endpoint) {
+    return endpoint.name === 'trigger'
+        ? `workflow '${endpoint.workflowId}'`
+        : `run '${endpoint.runId}'`;
+}
+/** Turns a final, non-retried HTTP response into an error that says what to fix. */
+function httpStatusError(endpoint, status, body, notes = {}) {
+    const detail = serverDetail(body);
+    if (status === 407 && notes.proxy) {
+        // A proxy carrying plain http responses for itself: the platform never saw the request.
+        return new ApiError(`The proxy at ${notes.proxy.address} (${notes.proxy.variable}) asked for credentials ` +
+            `(HTTP 407) and refused the request; nothing reached the platform. Put the proxy's user ` +
+            `and password in ${notes.proxy.variable} (http://user:password@host:port).`, { kind: 'unreachable', httpStatus: status });
+    }
+    const ambiguous = notes.ambiguous === true;
+    const tail = ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : '';
+    switch (status) {
+        case 401:
+            return new ApiError(`The platform rejected the API key (HTTP 401: ${detail}). ` +
+                'Check that the `api-key` secret is set, complete and not revoked.', { kind: 'auth', httpStatus: status });
+        case 403: {
+            const permission = endpoint.name === 'trigger'
+                ? 'trigger workflow executions'
+                : endpoint.name === 'get'
+                    ? 'read run results'
+                    : 'cancel runs';
+            return new ApiError(`The API key is not allowed to ${permission} (HTTP 403: ${detail}). ` +
+                `Give the key the permission to ${permission}, or use a key that has it.`, { kind: 'permission', httpStatus: status });
+        }
+        case 404:
+            return new ApiError(endpoint.name === 'trigger'
+                ? `Workflow '${endpoint.workflowId}' was not found (HTTP 404: ${detail}). ` +
+                    'Check `workflow-id`, that the workflow is deployed, that the key can access it, ' +
+                    'and that `base-url` points at the platform API.'
+                : `Run '${endpoint.runId}' was not found (HTTP 404: ${detail}). ` +
+                    'Check `base-url` and `run-path`.', { kind: 'not-found', httpStatus: status });
+        case 400:
+        case 422:
+            return new ApiError(`The platform rejected the request for ${describeTarget(endpoint)} as invalid (HTTP ${status}). ` +
+                `Fix the step's \`inputs\`:\n${detail
+                    .split('\n')
+                    .map(line => `  - ${line}`)
+                    .join('\n')}`, { kind: 'invalid-request', httpStatus: status });
+        case 429:
+            return new ApiError(`The platform kept rate-limiting requests for ${describeTarget(endpoint)} (HTTP 429: ${detail})` +
+                `${notes.attempts ? ` after ${notes.attempts} attempts` : ''}. ` +
+                (endpoint.name === 'trigger'
+                    ? 'The trigger waited for a free slot until `timeout` was spent: run fewer workflows at once, or raise `timeout`.'
+                    : 'Run fewer workflows at once, or raise `retries`.'), { kind: 'rate-limited', httpStatus: status });
+        default:
+            return new ApiError(`The platform failed on ${describeTarget(endpoint)} with HTTP ${status}: ${detail}` +
+                `${notes.attempts && notes.attempts > 1 ? ` (after ${notes.attempts} attempts)` : ''}.${tail}`, {
+                kind: status >= 500 ? 'platform' : 'protocol',
+                httpStatus: status,
+                runMayHaveStarted: ambiguous
+            });
+    }
+}
+/** A request that got no HTTP response: before it was sent (safe to retry) or after (maybe seen). */
+function networkError(endpoint, origin, error, sent, proxy) {
+    const reason = (0,_http_network_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .networkReason */ .d8)(error);
+    const proxyFault = (0,_http_network_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyFailureMessage */ .UC)(error, proxy, 'the platform', origin);
+    if (proxyFault !== undefined) {
+        // Refused by the proxy, or the proxy could not be reached: the platform saw nothing.
+        return new ApiError(proxyFault, { kind: 'unreachable', cause: error });
+    }
+    if ((0,_http_network_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isCertificateError */ .Y4)(error)) {
+        return new ApiError(`The platform's certificate for ${new URL(origin).host} is not trusted (${reason}); nothing ` +
+            'was sent. If the platform uses a private certificate authority, set NODE_EXTRA_CA_CERTS ' +
+            "in the job's env to the path of that authority's certificate (PEM).", { kind: 'unreachable', cause: error });
+    }
+    if (!sent) {
+        // Nothing left this machine, so nothing can have started: never "a run may have started".
+        return new ApiError(`Could not reach the platform at ${origin} (${reason}); nothing was sent. ` +
+            'Check `base-url` and that this runner can reach the host.', { kind: 'unreachable', cause: error });
+    }
+    const ambiguous = endpoint.name === 'trigger';
+    const via = proxy ? ` through the proxy at ${proxy.address} (${proxy.variable})` : '';
+    return new ApiError(`The connection to ${origin}${via} failed after the request was sent (${reason}).` +
+        (ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : ''), { kind: 'unreachable', runMayHaveStarted: ambiguous, cause: error });
+}
+/** A redirect the transport would not follow, in the platform's words. */
+function redirectError(refused) {
+    const { method, url, status } = refused;
+    // A POST answered by anything but "repeat it there" (307, 308) has usually been carried out.
+    const ambiguous = method === 'POST' && status !== 307 && status !== 308;
+    const why = refused.reason === 'not-a-url'
+        ? `to ${JSON.stringify(refused.target)}, which is not a URL; the action does not follow it. ` +
+            'Check `base-url` and the endpoint paths.'
+        : refused.reason === 'other-origin'
+            ? `to another origin (${refused.target}); the action does not follow it, so that the API ` +
+                'key is not sent there. Set `base-url` to the API host itself.'
+            : 'that the action will not follow. Check `base-url` and the endpoint paths.';
+    return new ApiError(`The platform answered ${method} ${url.pathname} with a redirect (HTTP ${status}) ${why}` +
+        (ambiguous ? `\n${RUN_MAY_HAVE_STARTED}` : ''), { kind: 'protocol', httpStatus: status, runMayHaveStarted: ambiguous });
+}
 
 
 /***/ }),
 
-/***/ 3117:
+/***/ 3227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Pb: () => (/* binding */ endpointUrl),
-/* harmony export */   cj: () => (/* binding */ isSafeRunId),
-/* harmony export */   nd: () => (/* binding */ DEFAULT_PATHS)
+/* harmony export */   c: () => (/* binding */ quoteLongIntegers),
+/* harmony export */   d: () => (/* binding */ parseJsonBytes)
 /* harmony export */ });
-/* harmony import */ var _api_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(268);
-const DEFAULT_PATHS = {
-    trigger: '/api/v1/apps/workflow-execution/trigger',
-    stream: '/api/v1/apps/workflow-execution/trigger/stream',
-    run: '/api/v1/apps/workflow-execution/runs/{run_id}',
-    cancel: '/api/v1/apps/workflow-execution/runs/{run_id}/cancel'
-};
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
-const MAX_RUN_ID_LENGTH = 256;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const PIECE_BYTES = 256 * 1024;
 /**
- * Whether a run id can stand as one path segment once percent-encoded. `encodeURIComponent`
- * leaves dots alone, and URL parsing then reads `.` and `..` as moves: `runs/..` would send the
- * key to another endpoint. Control characters and very long ids are no run's.
+ * Parses JSON from bytes, leaving every string longer than `largeBytes` (as written) in place.
+ * Throws a SyntaxError, as JSON.parse does, when the bytes are not JSON.
  */
-function isSafeRunId(runId) {
-    return (runId.length > 0 &&
-        runId.length <= MAX_RUN_ID_LENGTH &&
-        runId !== '.' &&
-        runId !== '..' &&
-        !/\p{Cc}/u.test(runId));
-}
-/** The URL of an endpoint: `base-url` (with any path prefix) + the path, `{run_id}` filled in. */
-function endpointUrl(baseUrl, template, runId) {
-    if (runId !== undefined && !isSafeRunId(runId)) {
-        throw new _api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .h(`The run id ${JSON.stringify(runId.slice(0, 80))} cannot be put in a request path ` +
-            '(empty, `.` or `..`, a control character, or too long), so the action sends nothing for it.', { kind: 'protocol' });
+function parseJsonBytes(bytes, largeBytes, pieceBytes = PIECE_BYTES, idFields = []) {
+    const tag = `large-json:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}:`;
+    const spans = [];
+    const parts = [];
+    // A byte order mark may open a JSON text (RFC 8259 lets a reader ignore it); JSON.parse would not.
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    let copied = bom;
+    for (let i = bom; i < bytes.length; i++) {
+        if (bytes[i] !== QUOTE)
+            continue;
+        const end = closingQuote(bytes, i + 1);
+        if (end - i - 1 > largeBytes) {
+            parts.push(bytes.toString('utf8', copied, i), JSON.stringify(`${tag}${spans.length}`));
+            spans.push([i + 1, end]);
+            copied = end + 1;
+        }
+        i = end;
     }
-    const path = runId === undefined ? template : template.replaceAll('{run_id}', encodeURIComponent(runId));
-    const base = baseUrl.href.replace(/\/+$/, '');
-    return new URL(`${base}${path.startsWith('/') ? '' : '/'}${path}`);
+    parts.push(bytes.toString('utf8', copied));
+    const value = JSON.parse(quoteLongIntegers(parts.join(''), idFields));
+    const texts = spans.map(([start, end]) => largeText(bytes, start, end, pieceBytes));
+    // A long string that is not valid JSON text makes the whole response unreadable, now (checked
+    // on the bytes: decoding it here would make as much garbage as the text is long).
+    for (const [start, end] of spans) {
+        if (!isJsonStringText(bytes, start, end))
+            throw new SyntaxError('not a JSON string');
+    }
+    const large = (candidate) => {
+        if (typeof candidate !== 'string' || !candidate.startsWith(tag))
+            return undefined;
+        return texts[Number(candidate.slice(tag.length))];
+    };
+    const replaced = (inner, replace) => {
+        const text = large(inner);
+        if (text !== undefined) {
+            const [start, end] = spans[texts.indexOf(text)];
+            return replace(text, end - start);
+        }
+        if (Array.isArray(inner))
+            return inner.map(item => replaced(item, replace));
+        if (inner !== null && typeof inner === 'object') {
+            return Object.fromEntries(Object.entries(inner).map(([key, item]) => [key, replaced(item, replace)]));
+        }
+        return inner;
+    };
+    return { value, large, mentions: text => text.includes(tag), replaced };
+}
+/**
+ * JSON text with each integer of more than 15 digits that is the value of one of `fields`
+ * written as a string: JSON.parse would round it (12345678901234567891 to …567000), and an id
+ * must stay exact. Outside strings only: a key's quotes inside a string are escaped.
+ */
+function quoteLongIntegers(text, fields) {
+    // Most texts hold no integer that long: they are spared the search.
+    if (fields.length === 0 || !/\d{16}/.test(text))
+        return text;
+    return text.replace(longIdPattern(fields), '$1"$2"');
+}
+const patterns = new Map();
+function longIdPattern(fields) {
+    const keys = fields.map(field => field.replace(/[^\w]/g, '')).join('|');
+    let pattern = patterns.get(keys);
+    if (pattern === undefined) {
+        pattern = new RegExp(`((?<!\\\\)"(?:${keys})"\\s*:\\s*)(-?\\d{16,})(?=\\s*[,}\\]])`, 'g');
+        patterns.set(keys, pattern);
+    }
+    return pattern;
+}
+const ESCAPED = new Set([...'"\\/bfnrt'].map(char => char.charCodeAt(0)));
+const HEX = /^[0-9a-fA-F]{4}$/;
+/** Whether bytes are the text of a JSON string: no control character, every escape known. */
+function isJsonStringText(bytes, start, end) {
+    for (let i = start; i < end; i++) {
+        const byte = bytes[i] ?? 0;
+        if (byte < 0x20)
+            return false;
+        if (byte !== BACKSLASH)
+            continue;
+        const next = bytes[i + 1] ?? 0;
+        if (next === 0x75) {
+            if (!HEX.test(bytes.toString('latin1', i + 2, i + 6)))
+                return false;
+            i += 5;
+        }
+        else if (ESCAPED.has(next))
+            i++;
+        else
+            return false;
+    }
+    return true;
+}
+/** The index of the quote that ends the string whose text starts at `from`. */
+function closingQuote(bytes, from) {
+    for (let j = from; j < bytes.length; j++) {
+        if (bytes[j] === BACKSLASH)
+            j++;
+        else if (bytes[j] === QUOTE)
+            return j;
+    }
+    return bytes.length;
+}
+function largeText(bytes, start, end, pieceBytes) {
+    function* pieces() {
+        for (let from = start; from < end;) {
+            const to = pieceEnd(bytes, from, Math.min(end, from + pieceBytes), end);
+            yield JSON.parse(`"${bytes.toString('utf8', from, to)}"`);
+            from = to;
+        }
+    }
+    return { pieces, text: () => [...pieces()].join('') };
+}
+/**
+ * Moves a cut back so that it splits no UTF-8 character, no escape (`\n`, `\u00e9`) and no
+ * escaped surrogate pair (`\ud83d\ude00`), each of which must be decoded whole.
+ */
+function pieceEnd(bytes, from, cut, end) {
+    if (cut >= end)
+        return end;
+    let at = cut;
+    while (at > from && ((bytes[at] ?? 0) & 0xc0) === 0x80)
+        at--;
+    // An escape that starts in the last 11 bytes (a `\uXXXX\uXXXX` pair is 12) may run past `at`.
+    for (let p = Math.max(from, at - 11); p < at; p++) {
+        if (bytes[p] !== BACKSLASH || !escapes(bytes, from, p))
+            continue;
+        const length = bytes[p + 1] === 0x75 ? 6 : 2;
+        const pair = length === 6 && isHighSurrogateEscape(bytes, p) ? 12 : length;
+        if (p + pair > at)
+            return p > from ? p : at;
+        p += length - 1;
+    }
+    return at;
+}
+/** Whether the backslash at `p` starts an escape (it is not itself escaped). */
+function escapes(bytes, from, p) {
+    let run = 0;
+    for (let k = p; k >= from && bytes[k] === BACKSLASH; k--)
+        run++;
+    return run % 2 === 1;
+}
+function isHighSurrogateEscape(bytes, p) {
+    const hex = bytes.toString('latin1', p + 2, p + 6);
+    return /^d[89ab][0-9a-f]{2}$/i.test(hex);
+}
+
+
+/***/ }),
+
+/***/ 2536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CW: () => (/* binding */ ID_FIELDS),
+/* harmony export */   hH: () => (/* binding */ MAX_RUN_ID_CHARS),
+/* harmony export */   jO: () => (/* binding */ outputText),
+/* harmony export */   jv: () => (/* binding */ readRunResponse),
+/* harmony export */   nX: () => (/* binding */ IDENTIFYING_FIELDS),
+/* harmony export */   u4: () => (/* binding */ isRecord),
+/* harmony export */   xN: () => (/* binding */ readIdentity),
+/* harmony export */   y: () => (/* binding */ errorMessageFrom)
+/* harmony export */ });
+/* unused harmony export parseRunSnapshot */
+/* harmony import */ var _large_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3227);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4829);
+
+
+// Every field is optional and loosely typed: the platform's field names are not documented
+// (docs/platform-api.md), so each field is checked on its own, and anything unexpected is
+// ignored, not fatal. Plain checks rather than a schema library: a stream reads one run
+// object an event, and that must cost next to nothing.
+/** A run id is at most this long, wherever it is read: from an input, a response or a stream. */
+const MAX_RUN_ID_CHARS = 256;
+/**
+ * Where a run's id may be, in this order: `execution_id` before `id`, since a stream event's
+ * `id` may name the event, not the run.
+ */
+const RUN_ID_FIELDS = ['run_id', 'execution_id', 'id'];
+/** The fields whose integer values are ids, to be read as text when too long for a number. */
+const ID_FIELDS = [...RUN_ID_FIELDS, 'thread_id'];
+/** The fields that identify a run and its state: what `result` keeps when nothing else fits. */
+const IDENTIFYING_FIELDS = [...ID_FIELDS, 'status'];
+/**
+ * An id: text of 1 to 256 characters (a longer one could not be put in a request path, and
+ * would swell every output and card), or an integer while it is exact (12345678901234567891
+ * would be read as …567000, and the action would follow, and cancel, another run; long
+ * integer ids are read as text instead: large-json.ts quotes them before parsing).
+ */
+function identifier(value) {
+    if (typeof value === 'string') {
+        return value.length > 0 && value.length <= MAX_RUN_ID_CHARS ? value : undefined;
+    }
+    return Number.isSafeInteger(value) ? String(value) : undefined;
+}
+/** The fields that name a run and its status, in run objects and stream events alike. */
+function readIdentity(record) {
+    const identity = {};
+    for (const field of RUN_ID_FIELDS) {
+        const runId = identifier(record[field]);
+        if (runId === undefined)
+            continue;
+        identity.runId = runId;
+        break;
+    }
+    const threadId = identifier(record.thread_id);
+    if (threadId !== undefined)
+        identity.threadId = threadId;
+    if (typeof record.status === 'string') {
+        identity.rawStatus = record.status;
+        const status = (0,_status_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeStatus */ .S)(record.status);
+        if (status)
+            identity.status = status;
+    }
+    return identity;
+}
+/** A JSON object (not an array, not null). */
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+const RUN_FIELDS = [...RUN_ID_FIELDS, 'status'];
+function unwrap(body) {
+    // A body that names a run or a status is the run itself, whatever `data` it also carries.
+    if (RUN_FIELDS.some(field => body[field] !== undefined))
+        return body;
+    for (const inner of [body.data, body.run])
+        if (isRecord(inner))
+            return inner;
+    return body;
+}
+/** Reads a run object from a trigger or get response, or returns undefined when it is not one. */
+function parseRunSnapshot(body) {
+    if (!isRecord(body))
+        return undefined;
+    const object = unwrap(body);
+    const snapshot = { ...readIdentity(object), raw: object };
+    const output = [object.output, object.outputs, object.result].find(v => v !== undefined && v !== null);
+    if (output !== undefined)
+        snapshot.output = outputText(output);
+    const error = errorMessageFrom(object);
+    if (error !== undefined)
+        snapshot.error = error;
+    return snapshot;
+}
+const TEXT_FIELDS = ['text', 'content', 'answer', 'message'];
+/** The text of an output: a string as is, a known text field, a single named value, else JSON. */
+function outputText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (Array.isArray(value) && value.length === 1) {
+        const [entry] = value;
+        if (isRecord(entry) && typeof entry.name === 'string' && 'value' in entry) {
+            return outputText(entry.value);
+        }
+    }
+    if (isRecord(value)) {
+        for (const field of TEXT_FIELDS) {
+            const text = value[field];
+            if (typeof text === 'string')
+                return text;
+        }
+    }
+    return JSON.stringify(value, null, 2) ?? String(value);
+}
+/**
+ * The error message a body carries: `error` (string or `{message}`), `error_message`, `detail`
+ * or `message`. A FastAPI `detail` list becomes one line per entry, naming the field.
+ */
+function errorMessageFrom(body) {
+    if (!isRecord(body))
+        return undefined;
+    const error = body.error;
+    if (typeof error === 'string' && error)
+        return error;
+    if (isRecord(error) && typeof error.message === 'string' && error.message)
+        return error.message;
+    if (typeof body.error_message === 'string' && body.error_message)
+        return body.error_message;
+    const detail = fastApiDetail(body.detail);
+    if (detail !== undefined)
+        return detail;
+    if (typeof body.detail === 'string' && body.detail)
+        return body.detail;
+    if (typeof body.message === 'string' && body.message)
+        return body.message;
+    return undefined;
+}
+/** A FastAPI validation `detail`: a list of `{loc, msg}`, one line each; undefined otherwise. */
+function fastApiDetail(detail) {
+    if (!Array.isArray(detail) || detail.length === 0)
+        return undefined;
+    const lines = [];
+    for (const entry of detail) {
+        if (!isRecord(entry) || typeof entry.msg !== 'string')
+            return undefined;
+        const loc = Array.isArray(entry.loc) ? entry.loc : [];
+        if (!loc.every(part => typeof part === 'string' || typeof part === 'number'))
+            return undefined;
+        lines.push(formatDetailEntry(loc, entry.msg));
+    }
+    return lines.join('\n');
+}
+function formatDetailEntry(loc, msg) {
+    // ['body', 'inputs', 'question'] names the workflow input `question`; 'body' adds nothing.
+    const path = loc.filter(part => part !== 'body');
+    if (path.length === 0)
+        return msg;
+    if (path[0] === 'inputs' && path.length > 1)
+        return `input '${path.slice(1).join('.')}': ${msg}`;
+    return `${path.join('.')}: ${msg}`;
+}
+/** Strings longer than this stay in the response's bytes: no step output could carry them whole. */
+const LARGE_STRING_BYTES = 512 * 1024;
+/**
+ * Reads a trigger or get response (a 2xx body) as a run, or undefined when it is not JSON or not a
+ * run object. A long output is not decoded here but handed on as pieces (large-json.ts), and
+ * `raw` notes, instead of holding, any long string left out of it.
+ */
+function readRunResponse(bytes) {
+    let body;
+    try {
+        body = (0,_large_json_js__WEBPACK_IMPORTED_MODULE_0__/* .parseJsonBytes */ .d)(bytes, LARGE_STRING_BYTES, undefined, ID_FIELDS);
+    }
+    catch {
+        return undefined;
+    }
+    const snapshot = parseRunSnapshot(body.value);
+    if (snapshot === undefined)
+        return undefined;
+    const largeOutput = body.large(snapshot.output);
+    const shortTexts = [
+        largeOutput === undefined ? snapshot.output : undefined,
+        snapshot.error,
+        snapshot.runId,
+        snapshot.threadId,
+        snapshot.rawStatus
+    ];
+    const note = (_text, bytes) => `[left out of result: ${bytes} bytes; see the output and output-file outputs]`;
+    if (shortTexts.some(text => typeof text === 'string' && body.mentions(text))) {
+        // A long string where a short one is read (an error, an id, an output of an unusual
+        // shape): decoded whole after all, as JSON.parse would have.
+        const whole = parseRunSnapshot(body.replaced(body.value, text => text.text()));
+        return whole && { ...whole, raw: body.replaced(whole.raw, note), rawReduced: true };
+    }
+    if (largeOutput === undefined)
+        return snapshot;
+    return {
+        ...snapshot,
+        output: largeOutput,
+        raw: body.replaced(snapshot.raw, note),
+        rawReduced: true
+    };
 }
 
 
@@ -996,7 +1576,7 @@ function endpointUrl(baseUrl, template, runId) {
 /* harmony export */   H: () => (/* binding */ isTerminal),
 /* harmony export */   S: () => (/* binding */ normalizeStatus)
 /* harmony export */ });
-/** A run's status as the platform spells it, read as one of five (docs/platform-api.md). */
+// A run's status as the platform spells it, read as one of five (docs/platform-api.md).
 const TERMINAL_STATUSES = new Set(['completed', 'failed', 'cancelled']);
 // A Map, not an object: a status of `__proto__` or `constructor` must find nothing.
 const STATUS_SPELLINGS = new Map([
@@ -1024,53 +1604,131 @@ function isTerminal(status) {
 
 /***/ }),
 
+/***/ 800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ cancelledBy),
+/* harmony export */   x: () => (/* binding */ JobCancelled)
+/* harmony export */ });
+/**
+ * The job was cancelled (a runner's signal, a terminal's Ctrl-C): the reason the one abort
+ * signal of a run carries, with the name of the process signal that asked.
+ */
+class JobCancelled extends Error {
+    stopSignal;
+    constructor(stopSignal, message = `The job was cancelled (the runner sent ${stopSignal})`) {
+        super(message);
+        this.stopSignal = stopSignal;
+        this.name = 'JobCancelled';
+    }
+}
+/** The process signal that cancelled the job, if the abort signal was aborted for that. */
+function cancelledBy(signal) {
+    const reason = signal.reason;
+    return signal.aborted && reason instanceof JobCancelled ? reason.stopSignal : undefined;
+}
+
+
+/***/ }),
+
 /***/ 4352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bh: () => (/* binding */ recordTimeout),
-/* harmony export */   PG: () => (/* binding */ newRunState),
-/* harmony export */   w7: () => (/* binding */ recordSnapshot)
+/* harmony export */   $Y: () => (/* binding */ NEW_RUN),
+/* harmony export */   d3: () => (/* binding */ RunRecord)
 /* harmony export */ });
+/* unused harmony export applyRunEvent */
 /* harmony import */ var _platform_status_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4829);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6518);
 
 
-function newRunState() {
-    return { finished: false };
-}
-/** Copies what a snapshot says into the state; a terminal status marks the run finished. */
-function recordSnapshot(state, snapshot, now) {
-    if (snapshot.threadId)
-        state.threadId = snapshot.threadId;
-    if (snapshot.status)
-        state.status = snapshot.status;
-    state.result = snapshot.raw;
-    state.resultReduced = snapshot.rawReduced === true;
-    if ((0,_platform_status_js__WEBPACK_IMPORTED_MODULE_0__/* .isTerminal */ .H)(snapshot.status) && !state.finished) {
-        state.finished = true;
-        state.finishedAt = now;
-        if (snapshot.status === 'failed') {
-            state.error = snapshot.error ?? state.error ?? 'The run failed without an error message.';
-        }
-        if (snapshot.status === 'completed')
-            delete state.error;
-        if (snapshot.status === 'cancelled') {
-            state.error = snapshot.error ?? 'The run was cancelled on the platform.';
-        }
+const NEW_RUN = { finished: false };
+/**
+ * The one function that changes the run's state. A finished run stays as it finished: no
+ * later event (a timeout, a cancelled job) rewrites its status, its error or its end.
+ */
+function applyRunEvent(state, event) {
+    switch (event.type) {
+        case 'trigger-sent':
+            return { ...state, workflowId: event.workflowId, startedAt: event.at };
+        case 'trigger-in-flight':
+            return { ...state, triggerInFlight: event.inFlight };
+        case 'follow-started':
+            return { ...state, runId: event.runId, workflowId: event.workflowId, startedAt: event.at };
+        case 'run-named':
+            if (state.runId !== undefined)
+                return state;
+            return { ...state, runId: event.runId, threadId: event.threadId ?? state.threadId };
+        case 'thread-named':
+            return state.threadId === undefined ? { ...state, threadId: event.threadId } : state;
+        case 'error-reported':
+            // A failed run's error may follow its status; nothing rewrites another finished run.
+            if (state.finished && state.status !== 'failed')
+                return state;
+            return { ...state, error: event.error };
+        case 'snapshot-read':
+            return withSnapshot(state, event.snapshot, event.at);
+        case 'timed-out':
+            if (state.finished)
+                return state;
+            return {
+                ...state,
+                status: 'timed_out',
+                finishedAt: event.at,
+                error: `Gave up waiting for run ${state.runId} after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .X)(event.waitedMs)} s ` +
+                    `(last status: ${lastRawStatus(state)}). Raise \`timeout\` if the workflow needs longer.`
+            };
+        case 'left':
+            if (state.status !== 'timed_out')
+                return state;
+            return { ...state, error: `${state.error ?? ''} ${event.sentence}`.trim() };
+        case 'job-cancelled':
+            if (state.finished)
+                return state;
+            return {
+                ...state,
+                status: 'cancelled',
+                error: `${event.message} ${event.where}`,
+                finishedAt: state.finishedAt ?? event.at
+            };
     }
 }
-/** The action stops waiting: the run's status becomes `timed_out`, with what to do about it. */
-function recordTimeout(state, timing, now) {
-    state.status = 'timed_out';
-    state.finishedAt = now;
-    state.error =
-        `Gave up waiting for run ${state.runId} after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .X)(timing.deadline - timing.startedAt)} s ` +
-            `(last status: ${lastRawStatus(state)}). Raise \`timeout\` if the workflow needs longer.`;
+/** Copies what a snapshot says into the state; a terminal status marks the run finished. */
+function withSnapshot(state, snapshot, at) {
+    if (state.finished)
+        return state;
+    const next = {
+        ...state,
+        threadId: snapshot.threadId || state.threadId,
+        status: snapshot.status ?? state.status,
+        result: snapshot.raw,
+        resultReduced: snapshot.rawReduced === true
+    };
+    if (!(0,_platform_status_js__WEBPACK_IMPORTED_MODULE_0__/* .isTerminal */ .H)(snapshot.status))
+        return next;
+    const error = snapshot.status === 'failed'
+        ? (snapshot.error ?? state.error ?? 'The run failed without an error message.')
+        : snapshot.status === 'cancelled'
+            ? (snapshot.error ?? 'The run was cancelled on the platform.')
+            : undefined;
+    return { ...next, finished: true, finishedAt: at, error };
 }
 function lastRawStatus(state) {
     const raw = state.result;
     return typeof raw?.status === 'string' ? raw.status : 'unknown';
+}
+/** The run's state as the run layer keeps it: read by anyone, changed only by events. */
+class RunRecord {
+    state = NEW_RUN;
+    get current() {
+        return this.state;
+    }
+    apply(event) {
+        this.state = applyRunEvent(this.state, event);
+        return this.state;
+    }
 }
 
 
@@ -1097,6 +1755,7 @@ const MIN_POLL_DELAY_MS = 200;
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ systemClock)
 /* harmony export */ });
+// Time as the waiting code sees it, passed in so that tests and benchmarks can observe it.
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => new Promise((resolve, reject) => {
@@ -1114,7 +1773,11 @@ const systemClock = {
                 reject(abortReason(signal));
         };
         signal?.addEventListener('abort', onAbort, { once: true });
-    })
+    }),
+    setTimer: (ms, callback) => {
+        const timer = setTimeout(callback, ms);
+        return () => clearTimeout(timer);
+    }
 };
 /** Why a signal was aborted, as an Error (the default reason, an AbortError, is one already). */
 function abortReason(signal) {
@@ -1186,6 +1849,48 @@ function errorCode(error) {
             return code;
     }
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 4976:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ tryParseJson)
+/* harmony export */ });
+/**
+ * Parses JSON that a server sent, which may be anything: `{ value }` when it is JSON,
+ * undefined when it is not. The one guarded `JSON.parse` of the action.
+ */
+function tryParseJson(text) {
+    try {
+        return { value: JSON.parse(text) };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ singleSpaced),
+/* harmony export */   T: () => (/* binding */ oneLine)
+/* harmony export */ });
+// Server text made fit for one line of a log, a table cell or a message.
+/** Line breaks as spaces: in a log line one could start a workflow command; in a cell, end a table. */
+function oneLine(text) {
+    return text.replace(/[\r\n]+/g, ' ');
+}
+/** Every run of white space as one space, trimmed: for excerpts of bodies in messages. */
+function singleSpaced(text) {
+    return text.replace(/\s+/g, ' ').trim();
 }
 
 
@@ -1990,7 +2695,7 @@ function toPlatformPath(pth) {
 }
 //# sourceMappingURL=path-utils.js.map
 ;// CONCATENATED MODULE: ./stubs/actions-exec/lib/index.js
-// See ../../actions-http-client/README.md: @actions/core imports @actions/exec for
+// See ../../README.md: @actions/core imports @actions/exec for
 // `platform.getDetails()`, which this action never calls; this keeps child_process unloaded.
 const unavailable = name => () => {
   throw new Error(`@actions/exec is not part of this action (${name} was called)`)
@@ -2391,7 +3096,7 @@ function getIDToken(aud) {
 /* harmony export */   Qq: () => (/* binding */ HttpClient)
 /* harmony export */ });
 /* unused harmony exports HttpClientError, HttpCodes, Headers, MediaTypes, getProxyUrl, isHttps */
-// See ../README.md: every request of this action goes through undici, never through this.
+// See ../../README.md: every request of this action goes through undici, never through this.
 const unavailable = name => () => {
   throw new Error(`@actions/http-client is not part of this action (${name} was called)`)
 }

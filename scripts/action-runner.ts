@@ -40,22 +40,40 @@ export interface ActionRunResult {
   endedAt: number
 }
 
-/** The runner's environment file format: `name=value` or `name<<DELIM` … `DELIM` blocks. */
+/**
+ * The runner's file-command format (GITHUB_OUTPUT, GITHUB_STATE), read as actions/runner's
+ * FileCommandManager reads it on Linux: lines end at LF alone (a CR stays in the line), a
+ * `name=value` line, or `name<<DELIMITER` then the value's lines up to a line that is exactly
+ * the delimiter. A value keeps its line breaks as written, CRLF included.
+ */
 export function parseCommandFile(text: string): Record<string, string> {
   const result: Record<string, string> = {}
-  const lines = text.split(/\r?\n/)
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? ''
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
-    if (heredoc) {
-      const [, name, delimiter] = heredoc as unknown as [string, string, string]
-      const value: string[] = []
-      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '')
-      result[name] = value.join('\n')
-    } else if (line.includes('=')) {
-      const at = line.indexOf('=')
-      result[line.slice(0, at)] = line.slice(at + 1)
+  let index = 0
+  const readLine = (): string | undefined => {
+    if (index >= text.length) return undefined
+    const start = index
+    const lf = text.indexOf('\n', index)
+    index = lf < 0 ? text.length : lf + 1
+    return text.slice(start, lf < 0 ? text.length : lf)
+  }
+  for (let line = readLine(); line !== undefined; line = readLine()) {
+    if (line === '') continue
+    const equals = line.indexOf('=')
+    const heredoc = line.indexOf('<<')
+    if (equals >= 0 && (heredoc < 0 || equals < heredoc)) {
+      result[line.slice(0, equals)] = line.slice(equals + 1)
+      continue
     }
+    if (heredoc < 0) throw new Error(`Invalid format '${line}'`)
+    const name = line.slice(0, heredoc)
+    const delimiter = line.slice(heredoc + 2)
+    const start = index
+    let end = index
+    for (let inner = readLine(); inner !== delimiter; inner = readLine()) {
+      if (inner === undefined) throw new Error(`Matching delimiter not found '${delimiter}'`)
+      end = index - 1
+    }
+    result[name] = end > start ? text.slice(start, end) : ''
   }
   return result
 }

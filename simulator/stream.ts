@@ -195,5 +195,6 @@ export async function streamRun(job: StreamJob): Promise<void> {
   stopHeartbeat()
   if (writer.closed || job.signal.aborted) return
   await writer.flush()
+  if (options.holdOpen) return
   if (!writer.closed) res.end()
 }

@@ -51,6 +51,8 @@ export interface StreamOptions {
   finalOutput?: boolean
   multilineData?: boolean
   stallAfterEvents?: number
+  /** Keep the stream open after its last event (no `[DONE]` unless asked), until the client goes. */
+  holdOpen?: boolean
   raw?: string
   /** With `raw`: write the body in two parts cut at this byte offset, 20 ms apart. */
   splitAt?: number

@@ -79,9 +79,10 @@ describe.each(actionNodes())(
       const signalled = Date.now()
       step.child.kill('SIGINT')
       const result = await step.done
-      expect(Date.now() - signalled).toBeLessThan(3_000)
-      expect(result.exitCode).toBe(1)
-      // The run finished before the signal: its outputs stand.
+      // Well inside the 7.5 s the runner gives a cancelled step, not the 60 s of the budget.
+      expect(Date.now() - signalled).toBeLessThan(3_750)
+      // The run finished before the signal: the step ends as the run did, its outputs stand.
+      expect(result.exitCode).toBe(0)
       expect(result.outputs['status']).toBe('completed')
       expect(result.outputs['output']).toBe('answer')
       expect(result.stdout).toMatch(/::warning::Could not comment on #7 \(.*cancelled/)

@@ -7,6 +7,9 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { parseCommandFile } from '../../scripts/action-runner.js'
 import { KEY, requestsTo, sentBody, useSimulator } from '../helpers/platform.js'
 
+// Why: BENCHMARKS.md compares the action with these contenders; a contender that mis-polled or
+// failed quietly would make the comparison flatter the action.
+
 // The stand-ins for what users do today instead of the action (bench/contenders/), run as whole
 // processes the way a runner runs a step, against the simulator.
 

@@ -1,6 +1,6 @@
 import http from 'node:http'
 import { describe, expect, it } from '@jest/globals'
-import { ApiError } from '../../src/platform/api-error.js'
+import { ApiError } from '../../src/platform/errors.js'
 import { startSimulator } from '../../simulator/index.js'
 import { USER_AGENT } from '../../src/util/version.js'
 import {

@@ -2,6 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { ACTIONS_LOGIN, ACTIONS_TOKEN, MAX_BODY, startFakeGitHub } from '../helpers/fake-github.js'
 import type { FakeComment, FakeGitHub } from '../helpers/fake-github.js'
 
+// Why the fake GitHub has tests of its own: the comment and review tests are only as true as the
+// fake's answers. These check it answers the way the real API documents (paging and Link
+// headers, 422 for a body over 65,536 characters, 401/403/404, GraphQL viewer, the GHES
+// prefix), so that a test of the action can trust what it is told.
+
 const PAT = 'ghp_personal'
 const TOKENS = { [ACTIONS_TOKEN]: ACTIONS_LOGIN, [PAT]: 'octocat' }
 const MARKER = '<!-- sticky:report -->'

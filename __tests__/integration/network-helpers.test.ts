@@ -17,6 +17,13 @@ import {
 import { generateSelfSigned, startTlsFront, type TlsFront } from '../helpers/tls-front.js'
 import { listenOnLoopback } from '../helpers/loopback.js'
 
+// Why the helpers have tests of their own: the forward proxy and the TLS front are what prove
+// the action works behind a corporate proxy and with a private certificate authority
+// (e2e/network.test.ts, e2e/github-side.test.ts). A proxy that quietly connected directly, or a
+// front that did not really check its certificate, would let those tests pass for nothing; so
+// each is checked here against undici on its own: CONNECT and absolute form, basic auth, 407,
+// closing what it holds open.
+
 // The helpers the proxy and private-certificate tests stand on, proven with undici itself.
 
 interface Echo {
@@ -164,10 +171,8 @@ afterAll(async () => {
 })
 
 describe('the TLS front', () => {
-  it('has a certificate for localhost and 127.0.0.1, its own issuer, made in well under a second', async () => {
-    const started = Date.now()
+  it('has a certificate for localhost and 127.0.0.1, its own issuer', async () => {
     const { cert, key } = await generateSelfSigned()
-    expect(Date.now() - started).toBeLessThan(1000)
     expect(key).toContain('PRIVATE KEY')
     const x509 = new X509Certificate(cert)
     expect(x509.subjectAltName).toBe('DNS:localhost, IP Address:127.0.0.1')
@@ -228,9 +233,8 @@ describe('the TLS front', () => {
     const response = await request(`${own.url}/hold`, { dispatcher: agent })
     const body = response.body[Symbol.asyncIterator]()
     expect(String((await body.next()).value)).toBe('data: one\n\n')
-    const started = Date.now()
+    // close() resolves without waiting for the stream (which never ends on its own).
     await own.close()
-    expect(Date.now() - started).toBeLessThan(1000)
     await expect(body.next()).rejects.toThrow()
   })
 })
@@ -299,9 +303,8 @@ describe('the forward proxy', () => {
     const response = await request(`${front.url}/hold`, { dispatcher: agent })
     const body = response.body[Symbol.asyncIterator]()
     expect(String((await body.next()).value)).toBe('data: one\n\n')
-    const started = Date.now()
+    // close() resolves without waiting for the stream (which never ends on its own).
     await own.close()
-    expect(Date.now() - started).toBeLessThan(1000)
     await expect(body.next()).rejects.toThrow()
   })
 

@@ -16,7 +16,15 @@ const CACHE = fileURLToPath(new URL('../../node_modules/.cache/action-nodes/', i
 // Runs once before the workers start, which inherit the environment it sets. Self-contained:
 // jest loads a global setup without the module mapping that lets tests import './x.js' as TS.
 // The benchmarks (bench/) use ensureActionNodes too.
-export default function globalSetup(): void {
+export default function globalSetup(globalConfig?: {
+  testPathPatterns?: { patterns?: string[] }
+}): void {
+  // A run limited to suites that start no bundle (`npm run test:unit`) needs no other Node.
+  const patterns = globalConfig?.testPathPatterns?.patterns ?? []
+  if (patterns.length > 0 && patterns.every(pattern => !/e2e|__tests__\/?$/.test(pattern))) {
+    process.env.ACTION_NODES = '[]'
+    return
+  }
   process.env.ACTION_NODES = JSON.stringify(ensureActionNodes())
 }
 

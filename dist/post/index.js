@@ -16535,7 +16535,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 971:
+/***/ 8549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16716,7 +16716,7 @@ function file_command_prepareKeyValueMessage(key, value) {
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: ./stubs/actions-http-client/lib/index.js
-// See ../README.md: every request of this action goes through undici, never through this.
+// See ../../README.md: every request of this action goes through undici, never through this.
 const unavailable = name => () => {
   throw new Error(`@actions/http-client is not part of this action (${name} was called)`)
 }
@@ -17146,7 +17146,7 @@ function toPlatformPath(pth) {
 }
 //# sourceMappingURL=path-utils.js.map
 ;// CONCATENATED MODULE: ./stubs/actions-exec/lib/index.js
-// See ../../actions-http-client/README.md: @actions/core imports @actions/exec for
+// See ../../README.md: @actions/core imports @actions/exec for
 // `platform.getDetails()`, which this action never calls; this keeps child_process unloaded.
 const lib_unavailable = name => () => {
   throw new Error(`@actions/exec is not part of this action (${name} was called)`)
@@ -17566,15 +17566,6 @@ var proxy_agent_default = /*#__PURE__*/__nccwpck_require__.n(proxy_agent);
 // opens its CONNECT tunnel with `client.connect`).
 Object.assign((dispatcher_default()).prototype, api);
 
-/** undici's `request(url, options)`, as its index builds it from the same parts. */
-function request(url, options) {
-    const { dispatcher, ...rest } = options;
-    return api_request_default().call(dispatcher, {
-        ...rest,
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`
-    });
-}
 
 ;// CONCATENATED MODULE: ./src/http/routes.ts
 
@@ -17776,74 +17767,6 @@ function escapeForRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-;// CONCATENATED MODULE: ./src/platform/api-error.ts
-/** A request to the platform that failed for good (after any retries); its message says what to fix. */
-class ApiError extends Error {
-    kind;
-    httpStatus;
-    /** True when the trigger may have created a run although it failed: re-running could duplicate it. */
-    runMayHaveStarted;
-    constructor(message, details) {
-        super(message, { cause: details.cause });
-        this.name = 'ApiError';
-        this.kind = details.kind;
-        this.httpStatus = details.httpStatus;
-        this.runMayHaveStarted = details.runMayHaveStarted ?? false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/platform/endpoints.ts
-const DEFAULT_PATHS = {
-    trigger: '/api/v1/apps/workflow-execution/trigger',
-    stream: '/api/v1/apps/workflow-execution/trigger/stream',
-    run: '/api/v1/apps/workflow-execution/runs/{run_id}',
-    cancel: '/api/v1/apps/workflow-execution/runs/{run_id}/cancel'
-};
-
-const MAX_RUN_ID_LENGTH = 256;
-/**
- * Whether a run id can stand as one path segment once percent-encoded. `encodeURIComponent`
- * leaves dots alone, and URL parsing then reads `.` and `..` as moves: `runs/..` would send the
- * key to another endpoint. Control characters and very long ids are no run's.
- */
-function endpoints_isSafeRunId(runId) {
-    return (runId.length > 0 &&
-        runId.length <= MAX_RUN_ID_LENGTH &&
-        runId !== '.' &&
-        runId !== '..' &&
-        !/\p{Cc}/u.test(runId));
-}
-/** The URL of an endpoint: `base-url` (with any path prefix) + the path, `{run_id}` filled in. */
-function endpointUrl(baseUrl, template, runId) {
-    if (runId !== undefined && !endpoints_isSafeRunId(runId)) {
-        throw new ApiError(`The run id ${JSON.stringify(runId.slice(0, 80))} cannot be put in a request path ` +
-            '(empty, `.` or `..`, a control character, or too long), so the action sends nothing for it.', { kind: 'protocol' });
-    }
-    const path = runId === undefined ? template : template.replaceAll('{run_id}', encodeURIComponent(runId));
-    const base = baseUrl.href.replace(/\/+$/, '');
-    return new URL(`${base}${path.startsWith('/') ? '' : '/'}${path}`);
-}
-
-;// CONCATENATED MODULE: ./src/platform/cancel.ts
-
-
-/**
- * Asks the platform to cancel a run; false when it is gone or finished already (404, 409).
- * A module of its own: the post step loads it and nothing that could trigger a run.
- */
-async function requestCancel(connection, runId, context) {
-    const url = endpointUrl(connection.baseUrl, connection.paths.cancel, runId);
-    try {
-        return await connection.sender.send('cancel', 'POST', url, { name: 'cancel', runId }, connection.options(context), () => true);
-    }
-    catch (error) {
-        if (error instanceof ApiError && (error.httpStatus === 404 || error.httpStatus === 409)) {
-            return false;
-        }
-        throw error;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/util/errors.ts
 /** Turns anything thrown into a message; the one place that knows `throw` is not always an Error. */
 function getErrorMessage(error) {
@@ -17872,301 +17795,10 @@ function errorCode(error) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/util/version.ts
-// Kept in step with package.json by a unit test; the bundle cannot read package.json at run time.
-const ACTION_NAME = 'run-ai-planet-workflow';
-const ACTION_VERSION = '1.0.0';
-const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
-
-;// CONCATENATED MODULE: ./src/http/bodies.ts
-/** Reading answer bodies: whole, as bytes, or only their start. */
-/** A body longer than its request allows. */
-class BodyTooLarge extends Error {
-    maxBytes;
-    code = 'BODY_TOO_LARGE';
-    constructor(maxBytes) {
-        super(`the answer is longer than ${maxBytes} bytes`);
-        this.maxBytes = maxBytes;
-        this.name = 'BodyTooLarge';
-    }
-}
-// A Content-Length is the server's word: it sizes the first buffer only up to this.
-const MAX_FIRST_BUFFER_BYTES = 256 * 1024 * 1024;
-const DEFAULT_FIRST_BUFFER_BYTES = 64 * 1024;
-/**
- * A body as one buffer, filled in place (sized by the Content-Length when there is one), so a
- * large answer is not held as its chunks and as their concatenation at once.
- */
-async function readBytes(body, contentLength, maxBytes = Number.POSITIVE_INFINITY) {
-    const declared = Number(contentLength);
-    const first = Number.isSafeInteger(declared) && declared >= 0
-        ? Math.min(declared, MAX_FIRST_BUFFER_BYTES, maxBytes)
-        : Math.min(DEFAULT_FIRST_BUFFER_BYTES, maxBytes);
-    let buffer = Buffer.allocUnsafe(first);
-    let size = 0;
-    for await (const chunk of body) {
-        // Leaving the loop destroys the body: a host cannot make the step hold more than this.
-        if (size + chunk.length > maxBytes)
-            throw new BodyTooLarge(maxBytes);
-        if (size + chunk.length > buffer.length) {
-            const grown = Buffer.allocUnsafe(Math.max(buffer.length * 2, size + chunk.length));
-            buffer.copy(grown, 0, 0, size);
-            buffer = grown;
-        }
-        buffer.set(chunk, size);
-        size += chunk.length;
-    }
-    return buffer.subarray(0, size);
-}
-async function readStart(body, limit) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        chunks.push(Buffer.from(chunk));
-        size += chunk.length;
-        if (size >= limit)
-            break; // leaving the loop destroys the body
-    }
-    return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
-}
-
-// EXTERNAL MODULE: external "node:diagnostics_channel"
-var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
-;// CONCATENATED MODULE: ./src/http/sent-heads.ts
-
-/**
- * Which triggers have begun to go out: the idempotency keys whose request head undici has begun
- * to write to a socket (its `undici:client:sendHeaders` diagnostics channel says so). Until then a
- * failure cannot have reached the platform, whatever the error says, so it is never "a run may
- * have started".
- */
-class SentHeads {
-    keys = new Set();
-    watching = false;
-    has(key) {
-        this.watch();
-        return this.keys.has(key);
-    }
-    /** Before each attempt, and after it: a key is reused by the attempts of one trigger. */
-    forget(key) {
-        this.watch();
-        this.keys.delete(key);
-    }
-    watch() {
-        if (this.watching)
-            return;
-        this.watching = true;
-        (0,external_node_diagnostics_channel_.subscribe)('undici:client:sendHeaders', message => {
-            const { headers } = message;
-            if (typeof headers !== 'string')
-                return;
-            const key = /^idempotency-key: (.+)\r$/im.exec(headers)?.[1];
-            if (key !== undefined)
-                this.keys.add(key);
-        });
-    }
-}
-const sentHeads = new SentHeads();
-
-;// CONCATENATED MODULE: ./src/http/transport.ts
-
-
-
-
-
-/** A redirect the transport does not follow; the caller says what it means for its host. */
-class RedirectRefused extends Error {
-    reason;
-    method;
-    url;
-    status;
-    target;
-    constructor(reason, method, url, status, target) {
-        super(`${method} ${url.pathname} was redirected (HTTP ${status}); not followed: ${reason}`);
-        this.reason = reason;
-        this.method = method;
-        this.url = url;
-        this.status = status;
-        this.target = target;
-        this.name = 'RedirectRefused';
-    }
-}
-const MAX_REDIRECTS = 5;
-const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-const MAX_ERROR_BODY_BYTES = 1024 * 1024;
-// Errors raised before the request left the machine: the host cannot have seen it.
-const NOT_SENT_ERROR_CODES = new Set([
-    // The request could not even be formed (a header value, the URL).
-    'UND_ERR_INVALID_ARG',
-    'ERR_INVALID_URL',
-    'ERR_INVALID_CHAR',
-    'ERR_INVALID_ARG_VALUE',
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EADDRNOTAVAIL',
-    'ETIMEDOUT',
-    'ERR_SOCKET_CONNECTION_TIMEOUT',
-    'UND_ERR_CONNECT_TIMEOUT',
-    // TLS fails in the handshake, before a byte of the request is sent.
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-    'ERR_SSL_WRONG_VERSION_NUMBER'
-]);
-class HttpTransport {
-    routes;
-    clock;
-    logger;
-    requestTimeoutMs;
-    constructor(routes, clock, logger, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS) {
-        this.routes = routes;
-        this.clock = clock;
-        this.logger = logger;
-        this.requestTimeoutMs = requestTimeoutMs;
-    }
-    /** One attempt, following same-origin redirects: credentials never leave the first origin. */
-    async send(method, firstUrl, options) {
-        let url = firstUrl;
-        const marker = options.idempotencyKey;
-        const stopSignal = options.requestSignal ?? options.signal;
-        for (let hop = 0;; hop++) {
-            const { dispatcher, proxy } = this.routes.routeFor(url);
-            const started = this.clock.now();
-            const remaining = Math.max(1, options.deadline - started);
-            // A streaming trigger may send its headers only with the first event.
-            const timeout = options.stream ? remaining : Math.min(this.requestTimeoutMs, remaining);
-            const signals = [AbortSignal.timeout(remaining), ...(stopSignal ? [stopSignal] : [])];
-            if (marker !== undefined)
-                sentHeads.forget(marker);
-            let answer;
-            try {
-                const response = await request(url, {
-                    method,
-                    dispatcher,
-                    headers: {
-                        accept: options.stream ? 'text/event-stream' : 'application/json',
-                        'user-agent': USER_AGENT,
-                        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-                        ...(marker ? { 'idempotency-key': marker } : {}),
-                        ...options.headers
-                    },
-                    body: options.body,
-                    headersTimeout: timeout,
-                    // A stream may be quiet between events for longer than a request may take.
-                    bodyTimeout: options.stream ? 0 : timeout,
-                    signal: AbortSignal.any(signals)
-                });
-                answer = { status: response.statusCode, headers: response.headers, body: '', proxy };
-                const is2xx = answer.status >= 200 && answer.status < 300;
-                // Anything but JSON from the streaming trigger is read as a stream, whatever its label.
-                if (options.stream && is2xx && !isJson(answer)) {
-                    this.logRequest(method, url, started, `${answer.status} (stream)`);
-                    return { ok: true, answer: { ...answer, stream: response.body } };
-                }
-                // A body that is read, not streamed, gets the request timeout even from the
-                // streaming trigger (whose bodyTimeout is off for the stream's sake).
-                const stalled = options.stream
-                    ? setTimeout(() => response.body.destroy(new Error('the body stalled')), Math.min(this.requestTimeoutMs, remaining))
-                    : undefined;
-                try {
-                    // An error page is only quoted, so only its start is read.
-                    if (is2xx) {
-                        answer.bytes = await readBytes(response.body, headerValue(answer, 'content-length'), options.maxBodyBytes);
-                    }
-                    else
-                        answer.body = await readStart(response.body, MAX_ERROR_BODY_BYTES);
-                }
-                catch (error) {
-                    this.logRequest(method, url, started, errorCode(error) ?? 'body error');
-                    // The status of an error answer stands (a 503 stays retryable); a 2xx may have done its work.
-                    if (!is2xx)
-                        return { ok: true, answer };
-                    return { ok: false, error, sent: true, proxy };
-                }
-                finally {
-                    clearTimeout(stalled);
-                }
-            }
-            catch (error) {
-                stopSignal?.throwIfAborted();
-                const code = errorCode(error);
-                this.logRequest(method, url, started, code ?? 'error');
-                // A request watched on the wire knows whether its head was written; others go by the code.
-                const sent = marker !== undefined ? sentHeads.has(marker) : !(code && NOT_SENT_ERROR_CODES.has(code));
-                return { ok: false, error, sent: sent && !refusedByProxy(error, proxy), proxy };
-            }
-            finally {
-                if (marker !== undefined)
-                    sentHeads.forget(marker);
-            }
-            this.logRequest(method, url, started, String(answer.status));
-            const location = headerValue(answer, 'location');
-            if (answer.status < 300 || answer.status >= 400 || location === undefined) {
-                return { ok: true, answer };
-            }
-            url = redirectTarget(method, url, firstUrl, answer.status, location, hop);
-        }
-    }
-    logRequest(method, url, started, outcome) {
-        // Method, path, outcome and time only: never a header, a query string or a body.
-        this.logger.debug(`${method} ${url.pathname} -> ${outcome} (${this.clock.now() - started} ms)`);
-    }
-}
-/** Where a redirect may lead: on the first URL's origin, and only where the method allows. */
-function redirectTarget(method, url, firstUrl, status, location, hop) {
-    let target;
-    try {
-        target = new URL(location, url);
-    }
-    catch {
-        throw new RedirectRefused('not-a-url', method, url, status, location.slice(0, 200));
-    }
-    if (target.origin !== firstUrl.origin) {
-        throw new RedirectRefused('other-origin', method, url, status, target.origin);
-    }
-    // A POST answered by anything but "repeat it there" (307, 308) has usually been carried out.
-    const keepsMethod = status === 307 || status === 308;
-    if ((!keepsMethod && method !== 'GET') || hop >= MAX_REDIRECTS) {
-        throw new RedirectRefused('not-followed', method, url, status, target.pathname);
-    }
-    return target;
-}
-/**
- * The proxy refused the request itself (407 to an absolute-form request, or any refusal of a
- * CONNECT tunnel): it never went on to the host, whatever reached the proxy.
- */
-function refusedByProxy(error, proxy) {
-    return proxy !== undefined && proxyRefusal(error) !== undefined;
-}
-/** The status with which a proxy refused a request, read from undici's error. */
-function proxyRefusal(error) {
-    const message = error instanceof Error ? error.message : '';
-    const match = /^Proxy Authentication Required \((\d{3})\)/.exec(message) ??
-        /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling/.exec(message);
-    return match ? Number(match[1]) : undefined;
-}
-function headerValue(answer, name) {
-    const value = answer.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-function isJson(answer) {
-    return /[/+]json\b/i.test(headerValue(answer, 'content-type') ?? '');
-}
-
 ;// CONCATENATED MODULE: ./src/http/network-errors.ts
 
-
-/**
- * What a network failure says, for any host: the words are the caller's (`host` is "the
- * platform" or "the GitHub API"), the facts are here, so that both hosts name the same cause.
- */
+// What a network failure says, for any host: the words are the caller's (`host` is "the
+// platform" or "the GitHub API"), the facts are here, so that both hosts name the same cause.
 // A TLS handshake that fails on the certificate: before a byte of the request is sent.
 const CERTIFICATE_ERROR_CODES = new Set([
     'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -18231,6 +17863,13 @@ function proxyFailureMessage(error, proxy, host, origin) {
 function capitalise(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
+/** The status with which a proxy refused a request, read from undici's error. */
+function proxyRefusal(error) {
+    const message = error instanceof Error ? error.message : '';
+    const match = /^Proxy Authentication Required \((\d{3})\)/.exec(message) ??
+        /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling/.exec(message);
+    return match ? Number(match[1]) : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/util/json.ts
 /**
@@ -18246,8 +17885,175 @@ function tryParseJson(text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/text.ts
+// Server text made fit for one line of a log, a table cell or a message.
+/** Line breaks as spaces: in a log line one could start a workflow command; in a cell, end a table. */
+function oneLine(text) {
+    return text.replace(/[\r\n]+/g, ' ');
+}
+/** Every run of white space as one space, trimmed: for excerpts of bodies in messages. */
+function singleSpaced(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/platform/large-json.ts
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const PIECE_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
+/**
+ * Parses JSON from bytes, leaving every string longer than `largeBytes` (as written) in place.
+ * Throws a SyntaxError, as JSON.parse does, when the bytes are not JSON.
+ */
+function large_json_parseJsonBytes(bytes, largeBytes, pieceBytes = PIECE_BYTES, idFields = []) {
+    const tag = `large-json:${randomUUID()}:`;
+    const spans = [];
+    const parts = [];
+    // A byte order mark may open a JSON text (RFC 8259 lets a reader ignore it); JSON.parse would not.
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    let copied = bom;
+    for (let i = bom; i < bytes.length; i++) {
+        if (bytes[i] !== QUOTE)
+            continue;
+        const end = closingQuote(bytes, i + 1);
+        if (end - i - 1 > largeBytes) {
+            parts.push(bytes.toString('utf8', copied, i), JSON.stringify(`${tag}${spans.length}`));
+            spans.push([i + 1, end]);
+            copied = end + 1;
+        }
+        i = end;
+    }
+    parts.push(bytes.toString('utf8', copied));
+    const value = JSON.parse(quoteLongIntegers(parts.join(''), idFields));
+    const texts = spans.map(([start, end]) => largeText(bytes, start, end, pieceBytes));
+    // A long string that is not valid JSON text makes the whole response unreadable, now (checked
+    // on the bytes: decoding it here would make as much garbage as the text is long).
+    for (const [start, end] of spans) {
+        if (!isJsonStringText(bytes, start, end))
+            throw new SyntaxError('not a JSON string');
+    }
+    const large = (candidate) => {
+        if (typeof candidate !== 'string' || !candidate.startsWith(tag))
+            return undefined;
+        return texts[Number(candidate.slice(tag.length))];
+    };
+    const replaced = (inner, replace) => {
+        const text = large(inner);
+        if (text !== undefined) {
+            const [start, end] = spans[texts.indexOf(text)];
+            return replace(text, end - start);
+        }
+        if (Array.isArray(inner))
+            return inner.map(item => replaced(item, replace));
+        if (inner !== null && typeof inner === 'object') {
+            return Object.fromEntries(Object.entries(inner).map(([key, item]) => [key, replaced(item, replace)]));
+        }
+        return inner;
+    };
+    return { value, large, mentions: text => text.includes(tag), replaced };
+}
+/**
+ * JSON text with each integer of more than 15 digits that is the value of one of `fields`
+ * written as a string: JSON.parse would round it (12345678901234567891 to …567000), and an id
+ * must stay exact. Outside strings only: a key's quotes inside a string are escaped.
+ */
+function quoteLongIntegers(text, fields) {
+    // Most texts hold no integer that long: they are spared the search.
+    if (fields.length === 0 || !/\d{16}/.test(text))
+        return text;
+    return text.replace(longIdPattern(fields), '$1"$2"');
+}
+const patterns = new Map();
+function longIdPattern(fields) {
+    const keys = fields.map(field => field.replace(/[^\w]/g, '')).join('|');
+    let pattern = patterns.get(keys);
+    if (pattern === undefined) {
+        pattern = new RegExp(`((?<!\\\\)"(?:${keys})"\\s*:\\s*)(-?\\d{16,})(?=\\s*[,}\\]])`, 'g');
+        patterns.set(keys, pattern);
+    }
+    return pattern;
+}
+const ESCAPED = new Set([...'"\\/bfnrt'].map(char => char.charCodeAt(0)));
+const HEX = /^[0-9a-fA-F]{4}$/;
+/** Whether bytes are the text of a JSON string: no control character, every escape known. */
+function isJsonStringText(bytes, start, end) {
+    for (let i = start; i < end; i++) {
+        const byte = bytes[i] ?? 0;
+        if (byte < 0x20)
+            return false;
+        if (byte !== BACKSLASH)
+            continue;
+        const next = bytes[i + 1] ?? 0;
+        if (next === 0x75) {
+            if (!HEX.test(bytes.toString('latin1', i + 2, i + 6)))
+                return false;
+            i += 5;
+        }
+        else if (ESCAPED.has(next))
+            i++;
+        else
+            return false;
+    }
+    return true;
+}
+/** The index of the quote that ends the string whose text starts at `from`. */
+function closingQuote(bytes, from) {
+    for (let j = from; j < bytes.length; j++) {
+        if (bytes[j] === BACKSLASH)
+            j++;
+        else if (bytes[j] === QUOTE)
+            return j;
+    }
+    return bytes.length;
+}
+function largeText(bytes, start, end, pieceBytes) {
+    function* pieces() {
+        for (let from = start; from < end;) {
+            const to = pieceEnd(bytes, from, Math.min(end, from + pieceBytes), end);
+            yield JSON.parse(`"${bytes.toString('utf8', from, to)}"`);
+            from = to;
+        }
+    }
+    return { pieces, text: () => [...pieces()].join('') };
+}
+/**
+ * Moves a cut back so that it splits no UTF-8 character, no escape (`\n`, `\u00e9`) and no
+ * escaped surrogate pair (`\ud83d\ude00`), each of which must be decoded whole.
+ */
+function pieceEnd(bytes, from, cut, end) {
+    if (cut >= end)
+        return end;
+    let at = cut;
+    while (at > from && ((bytes[at] ?? 0) & 0xc0) === 0x80)
+        at--;
+    // An escape that starts in the last 11 bytes (a `\uXXXX\uXXXX` pair is 12) may run past `at`.
+    for (let p = Math.max(from, at - 11); p < at; p++) {
+        if (bytes[p] !== BACKSLASH || !escapes(bytes, from, p))
+            continue;
+        const length = bytes[p + 1] === 0x75 ? 6 : 2;
+        const pair = length === 6 && isHighSurrogateEscape(bytes, p) ? 12 : length;
+        if (p + pair > at)
+            return p > from ? p : at;
+        p += length - 1;
+    }
+    return at;
+}
+/** Whether the backslash at `p` starts an escape (it is not itself escaped). */
+function escapes(bytes, from, p) {
+    let run = 0;
+    for (let k = p; k >= from && bytes[k] === BACKSLASH; k--)
+        run++;
+    return run % 2 === 1;
+}
+function isHighSurrogateEscape(bytes, p) {
+    const hex = bytes.toString('latin1', p + 2, p + 6);
+    return /^d[89ab][0-9a-f]{2}$/i.test(hex);
+}
+
 ;// CONCATENATED MODULE: ./src/platform/status.ts
-/** A run's status as the platform spells it, read as one of five (docs/platform-api.md). */
+// A run's status as the platform spells it, read as one of five (docs/platform-api.md).
 const TERMINAL_STATUSES = new Set(['completed', 'failed', 'cancelled']);
 // A Map, not an object: a status of `__proto__` or `constructor` must find nothing.
 const STATUS_SPELLINGS = new Map([
@@ -18274,32 +18080,44 @@ function isTerminal(status) {
 
 ;// CONCATENATED MODULE: ./src/platform/run-object.ts
 
+
 // Every field is optional and loosely typed: the platform's field names are not documented
 // (docs/platform-api.md), so each field is checked on its own, and anything unexpected is
 // ignored, not fatal. Plain checks rather than a schema library: a stream reads one run
 // object an event, and that must cost next to nothing.
-// An id is at most this long: anything longer is no id, and would swell every output and card.
-const MAX_ID_CHARS = 1024;
-/** The fields whose integer values are ids, to be read as text when too long for a number. */
-const ID_FIELDS = (/* unused pure expression or super */ null && (['run_id', 'id', 'execution_id', 'thread_id']));
+/** A run id is at most this long, wherever it is read: from an input, a response or a stream. */
+const MAX_RUN_ID_CHARS = 256;
 /**
- * An id: text of 1 to 1024 characters, or an integer while it is exact (12345678901234567891
+ * Where a run's id may be, in this order: `execution_id` before `id`, since a stream event's
+ * `id` may name the event, not the run.
+ */
+const RUN_ID_FIELDS = ['run_id', 'execution_id', 'id'];
+/** The fields whose integer values are ids, to be read as text when too long for a number. */
+const ID_FIELDS = [...RUN_ID_FIELDS, 'thread_id'];
+/** The fields that identify a run and its state: what `result` keeps when nothing else fits. */
+const IDENTIFYING_FIELDS = [...ID_FIELDS, 'status'];
+/**
+ * An id: text of 1 to 256 characters (a longer one could not be put in a request path, and
+ * would swell every output and card), or an integer while it is exact (12345678901234567891
  * would be read as …567000, and the action would follow, and cancel, another run; long
  * integer ids are read as text instead: large-json.ts quotes them before parsing).
  */
 function identifier(value) {
     if (typeof value === 'string') {
-        return value.length > 0 && value.length <= MAX_ID_CHARS ? value : undefined;
+        return value.length > 0 && value.length <= MAX_RUN_ID_CHARS ? value : undefined;
     }
     return Number.isSafeInteger(value) ? String(value) : undefined;
 }
 /** The fields that name a run and its status, in run objects and stream events alike. */
 function readIdentity(record) {
     const identity = {};
-    // `execution_id` before `id`: a stream event's `id` may name the event, not the run.
-    const runId = identifier(record.run_id) ?? identifier(record.execution_id) ?? identifier(record.id);
-    if (runId !== undefined)
+    for (const field of RUN_ID_FIELDS) {
+        const runId = identifier(record[field]);
+        if (runId === undefined)
+            continue;
         identity.runId = runId;
+        break;
+    }
     const threadId = identifier(record.thread_id);
     if (threadId !== undefined)
         identity.threadId = threadId;
@@ -18315,7 +18133,7 @@ function readIdentity(record) {
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
-const RUN_FIELDS = (/* unused pure expression or super */ null && (['run_id', 'execution_id', 'id', 'status']));
+const RUN_FIELDS = [...RUN_ID_FIELDS, 'status'];
 function unwrap(body) {
     // A body that names a run or a status is the run itself, whatever `data` it also carries.
     if (RUN_FIELDS.some(field => body[field] !== undefined))
@@ -18325,7 +18143,7 @@ function unwrap(body) {
             return inner;
     return body;
 }
-/** Reads a run object from a trigger or get answer, or returns undefined when it is not one. */
+/** Reads a run object from a trigger or get response, or returns undefined when it is not one. */
 function parseRunSnapshot(body) {
     if (!isRecord(body))
         return undefined;
@@ -18406,19 +18224,72 @@ function formatDetailEntry(loc, msg) {
         return `input '${path.slice(1).join('.')}': ${msg}`;
     return `${path.join('.')}: ${msg}`;
 }
+/** Strings longer than this stay in the response's bytes: no step output could carry them whole. */
+const LARGE_STRING_BYTES = (/* unused pure expression or super */ null && (512 * 1024));
+/**
+ * Reads a trigger or get response (a 2xx body) as a run, or undefined when it is not JSON or not a
+ * run object. A long output is not decoded here but handed on as pieces (large-json.ts), and
+ * `raw` notes, instead of holding, any long string left out of it.
+ */
+function readRunResponse(bytes) {
+    let body;
+    try {
+        body = parseJsonBytes(bytes, LARGE_STRING_BYTES, undefined, ID_FIELDS);
+    }
+    catch {
+        return undefined;
+    }
+    const snapshot = parseRunSnapshot(body.value);
+    if (snapshot === undefined)
+        return undefined;
+    const largeOutput = body.large(snapshot.output);
+    const shortTexts = [
+        largeOutput === undefined ? snapshot.output : undefined,
+        snapshot.error,
+        snapshot.runId,
+        snapshot.threadId,
+        snapshot.rawStatus
+    ];
+    const note = (_text, bytes) => `[left out of result: ${bytes} bytes; see the output and output-file outputs]`;
+    if (shortTexts.some(text => typeof text === 'string' && body.mentions(text))) {
+        // A long string where a short one is read (an error, an id, an output of an unusual
+        // shape): decoded whole after all, as JSON.parse would have.
+        const whole = parseRunSnapshot(body.replaced(body.value, text => text.text()));
+        return whole && { ...whole, raw: body.replaced(whole.raw, note), rawReduced: true };
+    }
+    if (largeOutput === undefined)
+        return snapshot;
+    return {
+        ...snapshot,
+        output: largeOutput,
+        raw: body.replaced(snapshot.raw, note),
+        rawReduced: true
+    };
+}
 
-;// CONCATENATED MODULE: ./src/platform/http-errors.ts
+;// CONCATENATED MODULE: ./src/platform/errors.ts
 
 
 
 
+/** A request to the platform that failed for good (after any retries); its message says what to fix. */
+class ApiError extends Error {
+    kind;
+    httpStatus;
+    /** True when the trigger may have created a run although it failed: re-running could duplicate it. */
+    runMayHaveStarted;
+    constructor(message, details) {
+        super(message, { cause: details.cause });
+        this.name = 'ApiError';
+        this.kind = details.kind;
+        this.httpStatus = details.httpStatus;
+        this.runMayHaveStarted = details.runMayHaveStarted ?? false;
+    }
+}
 const EXCERPT_LENGTH = 300;
 /** A short, single-line excerpt of a body, for messages about bodies we could not understand. */
 function excerpt(body) {
-    const text = normaliseJson(body)
-        .replace(/<[^>]*>/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
+    const text = singleSpaced(normaliseJson(body).replace(/<[^>]*>/g, ' '));
     if (text === '')
         return '(empty body)';
     return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : `${text}`;
@@ -18440,11 +18311,11 @@ function describeTarget(endpoint) {
         ? `workflow '${endpoint.workflowId}'`
         : `run '${endpoint.runId}'`;
 }
-/** Turns a final, non-retried HTTP answer into an error that says what to fix. */
+/** Turns a final, non-retried HTTP response into an error that says what to fix. */
 function httpStatusError(endpoint, status, body, notes = {}) {
     const detail = serverDetail(body);
     if (status === 407 && notes.proxy) {
-        // A proxy carrying plain http answers for itself: the platform never saw the request.
+        // A proxy carrying plain http responses for itself: the platform never saw the request.
         return new ApiError(`The proxy at ${notes.proxy.address} (${notes.proxy.variable}) asked for credentials ` +
             `(HTTP 407) and refused the request; nothing reached the platform. Put the proxy's user ` +
             `and password in ${notes.proxy.variable} (http://user:password@host:port).`, { kind: 'unreachable', httpStatus: status });
@@ -18493,7 +18364,7 @@ function httpStatusError(endpoint, status, body, notes = {}) {
             });
     }
 }
-/** A request that got no HTTP answer: before it was sent (safe to retry) or after (maybe seen). */
+/** A request that got no HTTP response: before it was sent (safe to retry) or after (maybe seen). */
 function networkError(endpoint, origin, error, sent, proxy) {
     const reason = networkReason(error);
     const proxyFault = proxyFailureMessage(error, proxy, 'the platform', origin);
@@ -18533,7 +18404,7 @@ function redirectError(refused) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/retry.ts
-/** Retry timing shared by every request; which failures are retried is the sender's decision. */
+// Retry timing shared by every request; which failures are retried is the retry table's (retry-policy.ts).
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
 // `Retry-After: 0` (or a date just past) and a jitter near zero must not become a busy loop.
@@ -18569,6 +18440,276 @@ function retryDelayMs(attempt, retryAfterMs, random = Math.random) {
     return Math.max(MIN_RETRY_DELAY_MS, retryAfterMs ?? backoffDelayMs(attempt, random));
 }
 
+;// CONCATENATED MODULE: ./src/util/version.ts
+// Kept in step with package.json by a unit test; the bundle cannot read package.json at run time.
+const ACTION_NAME = 'run-ai-planet-workflow';
+const ACTION_VERSION = '1.0.0';
+const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
+
+;// CONCATENATED MODULE: ./src/http/bodies.ts
+// Reading response bodies: whole, as bytes, or only their start.
+/** A body longer than its request allows. */
+class BodyTooLarge extends Error {
+    maxBytes;
+    code = 'BODY_TOO_LARGE';
+    constructor(maxBytes) {
+        super(`the response is longer than ${maxBytes} bytes`);
+        this.maxBytes = maxBytes;
+        this.name = 'BodyTooLarge';
+    }
+}
+// A Content-Length is the server's word: it sizes the first buffer only up to this.
+const MAX_FIRST_BUFFER_BYTES = 256 * 1024 * 1024;
+const DEFAULT_FIRST_BUFFER_BYTES = 64 * 1024;
+/**
+ * A body as one buffer, filled in place (sized by the Content-Length when there is one), so a
+ * large response is not held as its chunks and as their concatenation at once.
+ */
+async function readBytes(body, contentLength, maxBytes = Number.POSITIVE_INFINITY) {
+    const declared = Number(contentLength);
+    const first = Number.isSafeInteger(declared) && declared >= 0
+        ? Math.min(declared, MAX_FIRST_BUFFER_BYTES, maxBytes)
+        : Math.min(DEFAULT_FIRST_BUFFER_BYTES, maxBytes);
+    let buffer = Buffer.allocUnsafe(first);
+    let size = 0;
+    for await (const chunk of body) {
+        // Leaving the loop destroys the body: a host cannot make the step hold more than this.
+        if (size + chunk.length > maxBytes)
+            throw new BodyTooLarge(maxBytes);
+        if (size + chunk.length > buffer.length) {
+            const grown = Buffer.allocUnsafe(Math.max(buffer.length * 2, size + chunk.length));
+            buffer.copy(grown, 0, 0, size);
+            buffer = grown;
+        }
+        buffer.set(chunk, size);
+        size += chunk.length;
+    }
+    return buffer.subarray(0, size);
+}
+async function readStart(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        chunks.push(Buffer.from(chunk));
+        size += chunk.length;
+        if (size >= limit)
+            break; // leaving the loop destroys the body
+    }
+    return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+}
+
+// EXTERNAL MODULE: external "node:diagnostics_channel"
+var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
+;// CONCATENATED MODULE: ./src/http/headers-sent.ts
+
+/**
+ * Which triggers have begun to go out: the idempotency keys whose request head undici has begun
+ * to write to a socket (its `undici:client:sendHeaders` diagnostics channel says so). Until then a
+ * failure cannot have reached the platform, whatever the error says, so it is never "a run may
+ * have started".
+ */
+class HeadersSent {
+    keys = new Set();
+    watching = false;
+    has(key) {
+        this.watch();
+        return this.keys.has(key);
+    }
+    /** Before each attempt, and after it: a key is reused by the attempts of one trigger. */
+    forget(key) {
+        this.watch();
+        this.keys.delete(key);
+    }
+    watch() {
+        if (this.watching)
+            return;
+        this.watching = true;
+        (0,external_node_diagnostics_channel_.subscribe)('undici:client:sendHeaders', message => {
+            const { headers } = message;
+            if (typeof headers !== 'string')
+                return;
+            const key = /^idempotency-key: (.+)\r$/im.exec(headers)?.[1];
+            if (key !== undefined)
+                this.keys.add(key);
+        });
+    }
+}
+const headersSent = new HeadersSent();
+
+;// CONCATENATED MODULE: ./src/http/transport.ts
+
+
+
+
+
+
+/** A redirect the transport does not follow; the caller says what it means for its host. */
+class RedirectRefused extends Error {
+    reason;
+    method;
+    url;
+    status;
+    target;
+    constructor(reason, method, url, status, target) {
+        super(`${method} ${url.pathname} was redirected (HTTP ${status}); not followed: ${reason}`);
+        this.reason = reason;
+        this.method = method;
+        this.url = url;
+        this.status = status;
+        this.target = target;
+        this.name = 'RedirectRefused';
+    }
+}
+const MAX_REDIRECTS = 5;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const MAX_ERROR_BODY_BYTES = 1024 * 1024;
+// Errors raised before the request left the machine: the host cannot have seen it. A TLS
+// handshake fails on the certificate before a byte of the request is sent.
+const NOT_SENT_ERROR_CODES = new Set([
+    // The request could not even be formed (a header value, the URL).
+    'UND_ERR_INVALID_ARG',
+    'ERR_INVALID_URL',
+    'ERR_INVALID_CHAR',
+    'ERR_INVALID_ARG_VALUE',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    ...CONNECT_ERROR_CODES,
+    ...CERTIFICATE_ERROR_CODES
+]);
+class HttpTransport {
+    routes;
+    clock;
+    logger;
+    requestTimeoutMs;
+    constructor(routes, clock, logger, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS) {
+        this.routes = routes;
+        this.clock = clock;
+        this.logger = logger;
+        this.requestTimeoutMs = requestTimeoutMs;
+    }
+    /** One attempt, following same-origin redirects: credentials never leave the first origin. */
+    async send(method, firstUrl, options) {
+        let url = firstUrl;
+        const marker = options.idempotencyKey;
+        const stopSignal = options.requestSignal ?? options.signal;
+        for (let hop = 0;; hop++) {
+            const { dispatcher, proxy } = this.routes.routeFor(url);
+            const started = this.clock.now();
+            const remaining = Math.max(1, options.deadline - started);
+            // A streaming trigger may send its headers only with the first event.
+            const timeout = options.stream ? remaining : Math.min(this.requestTimeoutMs, remaining);
+            const signals = [AbortSignal.timeout(remaining), ...(stopSignal ? [stopSignal] : [])];
+            if (marker !== undefined)
+                headersSent.forget(marker);
+            let response;
+            try {
+                // undici's request, as its index builds it: the dispatcher is `this`.
+                const received = await api_request_default().call(dispatcher, {
+                    origin: url.origin,
+                    path: `${url.pathname}${url.search}`,
+                    method,
+                    headers: {
+                        accept: options.stream ? 'text/event-stream' : 'application/json',
+                        'user-agent': USER_AGENT,
+                        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+                        ...(marker ? { 'idempotency-key': marker } : {}),
+                        ...options.headers
+                    },
+                    body: options.body,
+                    headersTimeout: timeout,
+                    // A stream may be quiet between events for longer than a request may take.
+                    bodyTimeout: options.stream ? 0 : timeout,
+                    signal: AbortSignal.any(signals)
+                });
+                response = { status: received.statusCode, headers: received.headers, body: '', proxy };
+                const is2xx = response.status >= 200 && response.status < 300;
+                // Anything but JSON from the streaming trigger is read as a stream, whatever its label.
+                if (options.stream && is2xx && !isJson(response)) {
+                    this.logRequest(method, url, started, `${response.status} (stream)`);
+                    return { ok: true, response: { ...response, stream: received.body } };
+                }
+                // A body that is read, not streamed, gets the request timeout even from the
+                // streaming trigger (whose bodyTimeout is off for the stream's sake).
+                const stalled = options.stream
+                    ? setTimeout(() => received.body.destroy(new Error('the body stalled')), Math.min(this.requestTimeoutMs, remaining))
+                    : undefined;
+                try {
+                    // An error page is only quoted, so only its start is read.
+                    if (is2xx) {
+                        response.bytes = await readBytes(received.body, headerValue(response, 'content-length'), options.maxBodyBytes);
+                    }
+                    else
+                        response.body = await readStart(received.body, MAX_ERROR_BODY_BYTES);
+                }
+                catch (error) {
+                    this.logRequest(method, url, started, errorCode(error) ?? 'body error');
+                    // The status of an error response stands (a 503 stays retryable); a 2xx may have done its work.
+                    if (!is2xx)
+                        return { ok: true, response };
+                    return { ok: false, error, sent: true, proxy };
+                }
+                finally {
+                    clearTimeout(stalled);
+                }
+            }
+            catch (error) {
+                stopSignal?.throwIfAborted();
+                const code = errorCode(error);
+                this.logRequest(method, url, started, code ?? 'error');
+                // A request watched on the wire knows whether its head was written; others go by the code.
+                const sent = marker !== undefined ? headersSent.has(marker) : !(code && NOT_SENT_ERROR_CODES.has(code));
+                return { ok: false, error, sent: sent && !refusedByProxy(error, proxy), proxy };
+            }
+            finally {
+                if (marker !== undefined)
+                    headersSent.forget(marker);
+            }
+            this.logRequest(method, url, started, String(response.status));
+            const location = headerValue(response, 'location');
+            if (response.status < 300 || response.status >= 400 || location === undefined) {
+                return { ok: true, response };
+            }
+            url = redirectTarget(method, url, firstUrl, response.status, location, hop);
+        }
+    }
+    logRequest(method, url, started, outcome) {
+        // Method, path, outcome and time only: never a header, a query string or a body.
+        this.logger.debug(`${method} ${url.pathname} -> ${outcome} (${this.clock.now() - started} ms)`);
+    }
+}
+/** Where a redirect may lead: on the first URL's origin, and only where the method allows. */
+function redirectTarget(method, url, firstUrl, status, location, hop) {
+    let target;
+    try {
+        target = new URL(location, url);
+    }
+    catch {
+        throw new RedirectRefused('not-a-url', method, url, status, location.slice(0, 200));
+    }
+    if (target.origin !== firstUrl.origin) {
+        throw new RedirectRefused('other-origin', method, url, status, target.origin);
+    }
+    // A POST answered by anything but "repeat it there" (307, 308) has usually been carried out.
+    const keepsMethod = status === 307 || status === 308;
+    if ((!keepsMethod && method !== 'GET') || hop >= MAX_REDIRECTS) {
+        throw new RedirectRefused('not-followed', method, url, status, target.pathname);
+    }
+    return target;
+}
+/**
+ * The proxy refused the request itself (407 to an absolute-form request, or any refusal of a
+ * CONNECT tunnel): it never went on to the host, whatever reached the proxy.
+ */
+function refusedByProxy(error, proxy) {
+    return proxy !== undefined && proxyRefusal(error) !== undefined;
+}
+function headerValue(response, name) {
+    const value = response.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+function isJson(response) {
+    return /[/+]json\b/i.test(headerValue(response, 'content-type') ?? '');
+}
+
 ;// CONCATENATED MODULE: ./src/http/retry-policy.ts
 
 
@@ -18595,15 +18736,15 @@ function row(notSent, lost, rateLimited, unavailable, serverError, unreadable) {
 // asks soonest after gets it, so the backoff stops growing at 0.5 s × 2² = 2 s.
 const MAX_UNTIL_DEADLINE_BACKOFF_STEP = 2;
 /** How an attempt failed, or undefined when it did not (a 2xx, or a status that is final). */
-function failureOf(attempt, isRateLimited = answer => answer.status === 429) {
+function failureOf(attempt, isRateLimited = response => response.status === 429) {
     if (!attempt.ok)
         return attempt.sent ? 'lost' : 'not-sent';
-    const { answer } = attempt;
-    if (isRateLimited(answer))
+    const { response } = attempt;
+    if (isRateLimited(response))
         return 'rate-limited';
-    if (answer.status === 503)
+    if (response.status === 503)
         return 'unavailable';
-    if (answer.status >= 500)
+    if (response.status >= 500)
         return 'server-error';
     return undefined;
 }
@@ -18622,11 +18763,11 @@ failuresInARow, retries, retryAfterMs, random) {
     const step = Math.min(failuresInARow - 1, MAX_UNTIL_DEADLINE_BACKOFF_STEP);
     return retryDelayMs(step, retryAfterMs, random);
 }
-/** A `Retry-After` of an answer, in milliseconds. */
+/** A `Retry-After` of an response, in milliseconds. */
 function retryAfterOf(attempt, now) {
     if (!attempt.ok)
         return undefined;
-    return parseRetryAfterMs(headerValue(attempt.answer, 'retry-after'), now);
+    return parseRetryAfterMs(headerValue(attempt.response, 'retry-after'), now);
 }
 
 ;// CONCATENATED MODULE: ./src/http/retrying.ts
@@ -18645,8 +18786,8 @@ async function sendRetrying(config, kind, method, url, options, read) {
         const attempt = await config.transport.send(method, url, options);
         let failure = failureOf(attempt, config.isRateLimited);
         let unreadable;
-        if (attempt.ok && failure === undefined && isSuccess(attempt.answer)) {
-            const value = read(attempt.answer);
+        if (attempt.ok && failure === undefined && isSuccess(attempt.response)) {
+            const value = read(attempt.response);
             if (!(value instanceof Error))
                 return { kind: 'read', value };
             unreadable = value;
@@ -18656,14 +18797,14 @@ async function sendRetrying(config, kind, method, url, options, read) {
         if (failure === 'not-sent' || failure === 'rate-limited' || failure === 'unavailable') {
             options.onInFlight?.(false);
         }
-        else if (attempt.ok && attempt.answer.status < 500 && failure !== 'unreadable') {
+        else if (attempt.ok && attempt.response.status < 500 && failure !== 'unreadable') {
             options.onInFlight?.(false);
         }
         const outcome = (outOfTime = false) => !attempt.ok
             ? { kind: 'network', attempt, attempts, outOfTime }
             : unreadable !== undefined
                 ? { kind: 'unreadable', error: unreadable, attempts, outOfTime }
-                : { kind: 'answer', answer: attempt.answer, failure, attempts, outOfTime };
+                : { kind: 'response', response: attempt.response, failure, attempts, outOfTime };
         if (failure === undefined)
             return outcome();
         if (failure === 'rate-limited')
@@ -18682,100 +18823,135 @@ async function sendRetrying(config, kind, method, url, options, read) {
         await clock.sleep(wait, options.signal);
     }
 }
-function isSuccess(answer) {
-    return answer.status >= 200 && answer.status < 300;
+function isSuccess(response) {
+    return response.status >= 200 && response.status < 300;
 }
 
-;// CONCATENATED MODULE: ./src/platform/sender.ts
-
-
-
-/**
- * Sends the platform's requests with the retry table's rules for their kind (a trigger is
- * retried only where no run can have started; a get or a cancel is safe to repeat) and turns
- * the final failure into an ApiError that says what to fix.
- */
-class Sender {
-    config;
-    constructor(config) {
-        this.config = config;
-    }
-    /**
-     * Sends one request of `kind`, retried as the retry table says for that kind; `read` turns a
-     * 2xx into the result, or an ApiError when its body cannot be used (retried where allowed).
-     */
-    async send(kind, method, url, endpoint, options, read = answer => answer) {
-        const { config } = this;
-        let outcome;
-        try {
-            outcome = await sendRetrying({
-                ...config,
-                onRateLimited: attempts => {
-                    if (kind !== 'trigger')
-                        return;
-                    // The cap rejects rather than queues: waiting for a slot is the point, bounded by `timeout`.
-                    const note = 'The platform is at its rate limit or concurrency cap (HTTP 429); waiting to retry the trigger.';
-                    if (attempts === 1)
-                        config.logger.info(note);
-                    else
-                        config.logger.debug(note);
-                }
-            }, kind, method, url, options, read);
-        }
-        catch (error) {
-            if (error instanceof RedirectRefused)
-                throw redirectError(error);
-            throw error;
-        }
-        switch (outcome.kind) {
-            case 'read':
-                return outcome.value;
-            case 'unreadable':
-                throw outcome.error;
-            case 'network': {
-                const { error, sent, proxy } = outcome.attempt;
-                throw networkError(endpoint, config.origin, error, sent, proxy);
-            }
-            case 'answer':
-                throw httpStatusError(endpoint, outcome.answer.status, config.quote(outcome.answer.body), {
-                    attempts: outcome.attempts,
-                    // A trigger answered 500, 502 or 504 may have started its run.
-                    ambiguous: kind === 'trigger' && outcome.failure === 'server-error',
-                    proxy: outcome.answer.proxy
-                });
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/platform/connection.ts
+;// CONCATENATED MODULE: ./src/platform/request.ts
 
 
 
 
 function connectToPlatform(config) {
-    // A body quoted in an error: JSON re-serialised (so that no escape hides an echoed key) and
-    // the key removed before any excerpt could cut it in two.
-    const quote = (body) => config.redact(normaliseJson(body));
-    const sender = new Sender({
-        transport: new HttpTransport(config.routes ?? new Routes(), config.clock, config.logger, config.requestTimeoutMs),
-        clock: config.clock,
-        logger: config.logger,
-        random: config.random ?? Math.random,
-        retries: config.retries,
-        origin: config.baseUrl.origin,
-        quote
-    });
-    const authorization = `Bearer ${config.apiKey}`;
     return {
         baseUrl: config.baseUrl,
         paths: config.paths,
-        sender,
-        options: extra => ({ ...extra, headers: { authorization } }),
-        quote
+        retrying: {
+            transport: new HttpTransport(config.routes ?? new Routes(), config.clock, config.logger, config.requestTimeoutMs),
+            clock: config.clock,
+            logger: config.logger,
+            random: config.random ?? Math.random,
+            retries: config.retries
+        },
+        authorization: `Bearer ${config.apiKey}`,
+        // JSON re-serialised (so that no escape hides an echoed key) and the key removed before
+        // any excerpt could cut it in two.
+        bodyForMessage: body => config.redact(normaliseJson(body))
     };
+}
+/**
+ * Sends one request of `kind` to the platform, retried as the retry table says for that kind
+ * (a trigger only where no run can have started; a get or a cancel whenever it failed in
+ * passing), and turns its final failure into an ApiError that says what to fix. `read` turns
+ * a 2xx into the result, or an ApiError when its body cannot be used (retried where allowed).
+ */
+async function platformRequest(connection, kind, method, url, endpoint, options, read) {
+    const { logger } = connection.retrying;
+    let outcome;
+    try {
+        outcome = await sendRetrying({
+            ...connection.retrying,
+            onRateLimited: attempts => {
+                if (kind !== 'trigger')
+                    return;
+                // The cap rejects rather than queues: waiting for a slot is the point, bounded by `timeout`.
+                const note = 'The platform is at its rate limit or concurrency cap (HTTP 429); waiting to retry the trigger.';
+                if (attempts === 1)
+                    logger.info(note);
+                else
+                    logger.debug(note);
+            }
+        }, kind, method, url, { ...options, headers: { authorization: connection.authorization } }, read);
+    }
+    catch (error) {
+        if (error instanceof RedirectRefused)
+            throw redirectError(error);
+        throw error;
+    }
+    switch (outcome.kind) {
+        case 'read':
+            return outcome.value;
+        case 'unreadable':
+            throw outcome.error;
+        case 'network': {
+            const { error, sent, proxy } = outcome.attempt;
+            throw networkError(endpoint, connection.baseUrl.origin, error, sent, proxy);
+        }
+        case 'response':
+            throw httpStatusError(endpoint, outcome.response.status, connection.bodyForMessage(outcome.response.body), {
+                attempts: outcome.attempts,
+                // A trigger answered 500, 502 or 504 may have started its run.
+                ambiguous: kind === 'trigger' && outcome.failure === 'server-error',
+                proxy: outcome.response.proxy
+            });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platform/endpoints.ts
+const DEFAULT_PATHS = {
+    trigger: '/api/v1/apps/workflow-execution/trigger',
+    stream: '/api/v1/apps/workflow-execution/trigger/stream',
+    run: '/api/v1/apps/workflow-execution/runs/{run_id}',
+    cancel: '/api/v1/apps/workflow-execution/runs/{run_id}/cancel'
+};
+
+
+/**
+ * Whether a run id can stand as one path segment once percent-encoded. `encodeURIComponent`
+ * leaves dots alone, and URL parsing then reads `.` and `..` as moves: `runs/..` would send the
+ * key to another endpoint. Control characters and very long ids are no run's.
+ */
+function endpoints_isSafeRunId(runId) {
+    return (runId.length > 0 &&
+        runId.length <= MAX_RUN_ID_CHARS &&
+        runId !== '.' &&
+        runId !== '..' &&
+        !/\p{Cc}/u.test(runId));
+}
+/** The URL of an endpoint: `base-url` (with any path prefix) + the path, `{run_id}` filled in. */
+function endpointUrl(baseUrl, template, runId) {
+    if (runId !== undefined && !endpoints_isSafeRunId(runId)) {
+        throw new ApiError(`The run id ${JSON.stringify(runId.slice(0, 80))} cannot be put in a request path ` +
+            '(empty, `.` or `..`, a control character, or too long), so the action sends nothing for it.', { kind: 'protocol' });
+    }
+    const path = runId === undefined ? template : template.replaceAll('{run_id}', encodeURIComponent(runId));
+    const base = baseUrl.href.replace(/\/+$/, '');
+    return new URL(`${base}${path.startsWith('/') ? '' : '/'}${path}`);
+}
+
+;// CONCATENATED MODULE: ./src/platform/cancel.ts
+
+
+
+/**
+ * Asks the platform to cancel a run; false when it is gone or finished already (404, 409).
+ * A module of its own: the post step loads it and nothing that could trigger a run.
+ */
+async function requestCancel(connection, runId, context) {
+    const url = endpointUrl(connection.baseUrl, connection.paths.cancel, runId);
+    try {
+        return await platformRequest(connection, 'cancel', 'POST', url, { name: 'cancel', runId }, context, () => true);
+    }
+    catch (error) {
+        if (error instanceof ApiError && (error.httpStatus === 404 || error.httpStatus === 409)) {
+            return false;
+        }
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/util/clock.ts
+// Time as the waiting code sees it, passed in so that tests and benchmarks can observe it.
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => new Promise((resolve, reject) => {
@@ -18793,7 +18969,11 @@ const systemClock = {
                 reject(abortReason(signal));
         };
         signal?.addEventListener('abort', onAbort, { once: true });
-    })
+    }),
+    setTimer: (ms, callback) => {
+        const timer = setTimeout(callback, ms);
+        return () => clearTimeout(timer);
+    }
 };
 /** Why a signal was aborted, as an Error (the default reason, an AbortError, is one already). */
 function abortReason(signal) {
@@ -18801,8 +18981,6 @@ function abortReason(signal) {
     return reason instanceof Error ? reason : new Error(String(reason));
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/output/bounds.ts
 /** The most a step output may carry: GitHub's limits are per job, so one output stays modest. */
 const MAX_OUTPUT_BYTES = (/* unused pure expression or super */ null && (512 * 1024));
@@ -18834,12 +19012,9 @@ function safeCut(text, at) {
 
 
 
+
 /** An annotation (warning, error) shows this much; the whole text is in the `error` output. */
 const MAX_ANNOTATION_BYTES = 4 * 1024;
-/** Server-given text in a plain log line: a line break there could start a workflow command. */
-function oneLine(text) {
-    return text.replace(/[\r\n]+/g, ' ');
-}
 /**
  * A log line that cannot act as a workflow command, whatever server text it carries. The
  * runner reads `::cmd::` at the start of a line and the older `##[cmd]` anywhere in it; a line
@@ -19158,7 +19333,7 @@ async function runPost() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(971);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8549);
 // The entry point of the post step (runs.post, `post-if: always()`): it can only cancel a run
 // that the main step saved and did not live to settle. Bundled on its own (dist/post/), with
 // nothing of the trigger path in it.

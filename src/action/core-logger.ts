@@ -3,14 +3,10 @@ import * as core from '@actions/core'
 import { boundUtf8 } from '../output/bounds.js'
 import type { Redactor } from '../output/redactor.js'
 import type { Logger } from '../util/logger.js'
+import { oneLine } from '../util/text.js'
 
 /** An annotation (warning, error) shows this much; the whole text is in the `error` output. */
 const MAX_ANNOTATION_BYTES = 4 * 1024
-
-/** Server-given text in a plain log line: a line break there could start a workflow command. */
-function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ')
-}
 
 /**
  * A log line that cannot act as a workflow command, whatever server text it carries. The

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { Redactor } from '../output/redactor.js'
 import type { OutputSummary } from '../output/sink.js'
-import { newRunState } from '../run/state.js'
+import { NEW_RUN, type RunState } from '../run/state.js'
 import { systemClock } from '../util/clock.js'
 import { getErrorMessage } from '../util/errors.js'
 import { readInputs } from './inputs/inputs.js'
@@ -16,31 +16,25 @@ import { abortOnSignals } from './signals.js'
  * front; the rest (run-step.ts) once the inputs are valid.
  */
 export async function run(): Promise<void> {
-  const state = newRunState()
   // Owned here: a stop signal aborts it, and every wait and request of the run stops.
   const abort = new AbortController()
   const signals = abortOnSignals(abort)
   let redactor = new Redactor([])
   let inputs: ActionInputs | undefined
-  let written: OutputSummary | undefined
+  let state: RunState = NEW_RUN
+  let output: OutputSummary | undefined
   let failure: unknown
   try {
     inputs = await readInputs()
     redactor = new Redactor([...inputs.secrets, ...proxyPasswords(process.env)])
     const { runStep } = await import('./run-step.js')
-    ;({ written, failure } = await runStep(
-      inputs,
-      redactor,
-      state,
-      abort.signal,
-      () => signals.received
-    ))
+    ;({ state, output, failure } = await runStep(inputs, redactor, abort.signal))
   } catch (error) {
     failure = error
   }
   try {
     await publish(
-      { state, written, failure },
+      { state, output, failure },
       inputs && {
         summary: inputs.summary,
         failOnError: inputs.failOnError,
@@ -64,5 +58,6 @@ export async function run(): Promise<void> {
   core.debug(`peak memory: ${(usage.maxRSS / 1024).toFixed(1)} MiB; cpu: ${cpu.toFixed(3)} s`)
   signals.dispose()
   // A cancelled job is given 7.5 s before it is killed: nothing left over may hold it open.
-  if (signals.received) process.exit(1)
+  // The exit code is the step's own: a run that finished before the signal keeps its result.
+  if (signals.received) process.exit()
 }

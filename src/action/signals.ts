@@ -1,13 +1,4 @@
-/** The job was cancelled, or a step's `timeout-minutes` ran out: the runner sent a signal. */
-export class JobCancelled extends Error {
-  constructor(
-    readonly signal: NodeJS.Signals,
-    message = `The job was cancelled (the runner sent ${signal})`
-  ) {
-    super(message)
-    this.name = 'JobCancelled'
-  }
-}
+import { JobCancelled } from '../run/job-cancelled.js'
 
 // SIGINT first, SIGTERM 7.5 s later, then a kill; SIGBREAK is Windows's Ctrl+Break.
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGBREAK']
@@ -24,18 +15,18 @@ export interface SignalWatch {
  */
 export function abortOnSignals(abort: AbortController): SignalWatch {
   let received: NodeJS.Signals | undefined
-  const onSignal = (signal: NodeJS.Signals): void => {
+  const onStopSignal = (stopSignal: NodeJS.Signals): void => {
     if (received !== undefined) process.exit(1)
-    received = signal
-    abort.abort(new JobCancelled(signal))
+    received = stopSignal
+    abort.abort(new JobCancelled(stopSignal))
   }
-  for (const signal of STOP_SIGNALS) process.on(signal, onSignal)
+  for (const stopSignal of STOP_SIGNALS) process.on(stopSignal, onStopSignal)
   return {
     get received() {
       return received
     },
     dispose() {
-      for (const signal of STOP_SIGNALS) process.off(signal, onSignal)
+      for (const stopSignal of STOP_SIGNALS) process.off(stopSignal, onStopSignal)
     }
   }
 }

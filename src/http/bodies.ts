@@ -1,10 +1,10 @@
-/** Reading answer bodies: whole, as bytes, or only their start. */
+// Reading response bodies: whole, as bytes, or only their start.
 
 /** A body longer than its request allows. */
 class BodyTooLarge extends Error {
   readonly code = 'BODY_TOO_LARGE'
   constructor(readonly maxBytes: number) {
-    super(`the answer is longer than ${maxBytes} bytes`)
+    super(`the response is longer than ${maxBytes} bytes`)
     this.name = 'BodyTooLarge'
   }
 }
@@ -15,7 +15,7 @@ const DEFAULT_FIRST_BUFFER_BYTES = 64 * 1024
 
 /**
  * A body as one buffer, filled in place (sized by the Content-Length when there is one), so a
- * large answer is not held as its chunks and as their concatenation at once.
+ * large response is not held as its chunks and as their concatenation at once.
  */
 export async function readBytes(
   body: AsyncIterable<Uint8Array>,

@@ -1,15 +1,13 @@
 import { Headers, Response } from 'undici'
 import type { RequestKind } from './retry-policy.js'
 import { sendRetrying, type Outcome, type RetryingConfig } from './retrying.js'
-import type { HttpAnswer, HttpMethod, HttpTransport } from './transport.js'
+import type { HttpResponse, HttpMethod, HttpTransport } from './transport.js'
 
-/**
- * A `fetch` for a client library (Octokit) that sends through the action's own transport and
- * retry table, so that its requests keep the same rules as the platform's: a timeout on every
- * attempt, one deadline and one abort signal for all of them, bounded bodies, same-origin
- * redirects, and nothing at all sent to another origin, not even a link the host names.
- * Loaded only by a step that talks to GitHub (it needs undici's Response).
- */
+// A `fetch` for a client library (Octokit) that sends through the action's own transport and
+// retry table, so that its requests keep the same rules as the platform's: a timeout on every
+// attempt, one deadline and one abort signal for all of them, bounded bodies, same-origin
+// redirects, and nothing at all sent to another origin, not even a link the host names.
+// Loaded only by a step that talks to GitHub (it needs undici's Response).
 
 export interface OriginFetchConfig extends Omit<RetryingConfig, 'transport' | 'onRateLimited'> {
   transport: HttpTransport
@@ -24,11 +22,11 @@ export interface OriginFetchConfig extends Omit<RetryingConfig, 'transport' | 'o
   kindOf: (method: HttpMethod, url: URL) => RequestKind
 }
 
-/** Why a request got no usable answer; the caller says it in its own words. */
+/** Why a request got no usable response; the caller says it in its own words. */
 export class FetchFailure extends Error {
   constructor(
     readonly failure:
-      | Exclude<Outcome, { kind: 'read' } | { kind: 'answer' }>
+      | Exclude<Outcome, { kind: 'read' } | { kind: 'response' }>
       | { kind: 'other-origin'; url: URL }
       | { kind: 'deadline' }
       | { kind: 'invalid-status'; status: number },
@@ -71,13 +69,13 @@ export function originFetch(config: OriginFetchConfig) {
         signal: config.signal,
         maxBodyBytes: config.maxBodyBytes
       },
-      answer => answer
+      response => response
     )
     switch (outcome.kind) {
       case 'read':
         return toResponse(outcome.value, outcome.value.bytes)
-      case 'answer':
-        return toResponse(outcome.answer, Buffer.from(outcome.answer.body))
+      case 'response':
+        return toResponse(outcome.response, Buffer.from(outcome.response.body))
       default:
         // The deadline cut the attempts short: that, not the last one's error, is what happened.
         if (outcome.outOfTime || config.clock.now() >= config.deadline) {
@@ -91,19 +89,19 @@ export function originFetch(config: OriginFetchConfig) {
   }
 }
 
-function toResponse(answer: HttpAnswer, body: Buffer | undefined): Response {
-  if (answer.status < 200 || answer.status > 599) {
+function toResponse(response: HttpResponse, body: Buffer | undefined): Response {
+  if (response.status < 200 || response.status > 599) {
     throw new FetchFailure(
-      { kind: 'invalid-status', status: answer.status },
-      `HTTP status ${answer.status} is not a status`
+      { kind: 'invalid-status', status: response.status },
+      `HTTP status ${response.status} is not a status`
     )
   }
   const headers = new Headers()
-  for (const [name, value] of Object.entries(answer.headers)) {
+  for (const [name, value] of Object.entries(response.headers)) {
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
       headers.append(name, item)
     }
   }
-  const empty = answer.status === 204 || answer.status === 205 || answer.status === 304
-  return new Response(empty ? null : (body ?? null), { status: answer.status, headers })
+  const empty = response.status === 204 || response.status === 205 || response.status === 304
+  return new Response(empty ? null : (body ?? null), { status: response.status, headers })
 }

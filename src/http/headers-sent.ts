@@ -6,7 +6,7 @@ import { subscribe } from 'node:diagnostics_channel'
  * failure cannot have reached the platform, whatever the error says, so it is never "a run may
  * have started".
  */
-class SentHeads {
+class HeadersSent {
   private readonly keys = new Set<string>()
   private watching = false
 
@@ -33,4 +33,4 @@ class SentHeads {
   }
 }
 
-export const sentHeads = new SentHeads()
+export const headersSent = new HeadersSent()

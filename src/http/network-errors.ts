@@ -1,14 +1,11 @@
 import { errorCode, getErrorMessage } from '../util/errors.js'
 import type { ProxyInUse } from './routes.js'
-import { proxyRefusal } from './transport.js'
 
-/**
- * What a network failure says, for any host: the words are the caller's (`host` is "the
- * platform" or "the GitHub API"), the facts are here, so that both hosts name the same cause.
- */
+// What a network failure says, for any host: the words are the caller's (`host` is "the
+// platform" or "the GitHub API"), the facts are here, so that both hosts name the same cause.
 
 // A TLS handshake that fails on the certificate: before a byte of the request is sent.
-const CERTIFICATE_ERROR_CODES = new Set([
+export const CERTIFICATE_ERROR_CODES: ReadonlySet<string> = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -22,7 +19,7 @@ const CERTIFICATE_ERROR_CODES = new Set([
 
 // Failing to open a connection. Through a proxy, the connection is the proxy's: the proxy
 // itself opens the one to the host.
-const CONNECT_ERROR_CODES = new Set([
+export const CONNECT_ERROR_CODES: ReadonlySet<string> = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
   'EAI_AGAIN',
@@ -85,4 +82,13 @@ export function proxyFailureMessage(
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** The status with which a proxy refused a request, read from undici's error. */
+export function proxyRefusal(error: unknown): number | undefined {
+  const message = error instanceof Error ? error.message : ''
+  const match =
+    /^Proxy Authentication Required \((\d{3})\)/.exec(message) ??
+    /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling/.exec(message)
+  return match ? Number(match[1]) : undefined
 }

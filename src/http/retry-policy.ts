@@ -1,13 +1,11 @@
 import { parseRetryAfterMs, retryDelayMs } from './retry.js'
-import { headerValue, type Attempt, type HttpAnswer } from './transport.js'
+import { headerValue, type Attempt, type HttpResponse } from './transport.js'
 
-/**
- * What is retried, for every request the action sends, in one table: the kind of request
- * against the way an attempt failed. "counted" retries up to `retries` failures in a row,
- * "until-deadline" until the request's deadline, "never" gives up at once. Every wait honours
- * `Retry-After`, backs off with full jitter otherwise, and is never shorter than 200 ms; no wait
- * may pass the request's deadline (see docs/architecture.md, "One HTTP discipline").
- */
+// What is retried, for every request the action sends, in one table: the kind of request
+// against the way an attempt failed. "counted" retries up to `retries` failures in a row,
+// "until-deadline" until the request's deadline, "never" gives up at once. Every wait honours
+// `Retry-After`, backs off with full jitter otherwise, and is never shorter than 200 ms; no wait
+// may pass the request's deadline (see docs/architecture.md, "One HTTP discipline").
 
 export type RequestKind =
   /** The platform's trigger (and streaming trigger): a retry must never start a second run. */
@@ -74,13 +72,13 @@ const MAX_UNTIL_DEADLINE_BACKOFF_STEP = 2
 /** How an attempt failed, or undefined when it did not (a 2xx, or a status that is final). */
 export function failureOf(
   attempt: Attempt,
-  isRateLimited: (answer: HttpAnswer) => boolean = answer => answer.status === 429
+  isRateLimited: (response: HttpResponse) => boolean = response => response.status === 429
 ): Failure | undefined {
   if (!attempt.ok) return attempt.sent ? 'lost' : 'not-sent'
-  const { answer } = attempt
-  if (isRateLimited(answer)) return 'rate-limited'
-  if (answer.status === 503) return 'unavailable'
-  if (answer.status >= 500) return 'server-error'
+  const { response } = attempt
+  if (isRateLimited(response)) return 'rate-limited'
+  if (response.status === 503) return 'unavailable'
+  if (response.status >= 500) return 'server-error'
   return undefined
 }
 
@@ -104,8 +102,8 @@ export function retryWait(
   return retryDelayMs(step, retryAfterMs, random)
 }
 
-/** A `Retry-After` of an answer, in milliseconds. */
+/** A `Retry-After` of an response, in milliseconds. */
 export function retryAfterOf(attempt: Attempt, now: number): number | undefined {
   if (!attempt.ok) return undefined
-  return parseRetryAfterMs(headerValue(attempt.answer, 'retry-after'), now)
+  return parseRetryAfterMs(headerValue(attempt.response, 'retry-after'), now)
 }

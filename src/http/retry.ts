@@ -1,4 +1,4 @@
-/** Retry timing shared by every request; which failures are retried is the sender's decision. */
+// Retry timing shared by every request; which failures are retried is the retry table's (retry-policy.ts).
 
 const BASE_DELAY_MS = 500
 const MAX_BACKOFF_MS = 30_000

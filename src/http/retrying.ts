@@ -7,7 +7,7 @@ import {
   type Failure,
   type RequestKind
 } from './retry-policy.js'
-import type { Attempt, HttpAnswer, HttpMethod, HttpTransport, SendOptions } from './transport.js'
+import type { Attempt, HttpResponse, HttpMethod, HttpTransport, SendOptions } from './transport.js'
 
 export interface RetryingConfig {
   transport: HttpTransport
@@ -16,8 +16,8 @@ export interface RetryingConfig {
   random: () => number
   /** Failures in a row tolerated where the table says "counted". */
   retries: number
-  /** Which answers are a rate limit; 429 unless told (GitHub also uses 403). */
-  isRateLimited?: (answer: HttpAnswer) => boolean
+  /** Which responses are a rate limit; 429 unless told (GitHub also uses 403). */
+  isRateLimited?: (response: HttpResponse) => boolean
   /** Said once, when the host first asks to wait (the platform's concurrency cap, say). */
   onRateLimited?: (attempts: number) => void
 }
@@ -29,10 +29,10 @@ export interface RetryingConfig {
 export type Outcome =
   /** A 2xx the caller could read. */
   | { kind: 'read'; value: unknown }
-  /** An answer that is final (a 4xx), or the last of the retried ones. */
+  /** An response that is final (a 4xx), or the last of the retried ones. */
   | {
-      kind: 'answer'
-      answer: HttpAnswer
+      kind: 'response'
+      response: HttpResponse
       failure: Failure | undefined
       attempts: number
       outOfTime: boolean
@@ -59,7 +59,7 @@ export async function sendRetrying<T>(
   method: HttpMethod,
   url: URL,
   options: SendOptions,
-  read: (answer: HttpAnswer) => T | Error
+  read: (response: HttpResponse) => T | Error
 ): Promise<{ kind: 'read'; value: T } | Exclude<Outcome, { kind: 'read' }>> {
   const { clock, logger } = config
   const counts = new Map<string, number>()
@@ -68,8 +68,8 @@ export async function sendRetrying<T>(
     const attempt = await config.transport.send(method, url, options)
     let failure = failureOf(attempt, config.isRateLimited)
     let unreadable: Error | undefined
-    if (attempt.ok && failure === undefined && isSuccess(attempt.answer)) {
-      const value = read(attempt.answer)
+    if (attempt.ok && failure === undefined && isSuccess(attempt.response)) {
+      const value = read(attempt.response)
       if (!(value instanceof Error)) return { kind: 'read', value }
       unreadable = value
       failure = 'unreadable'
@@ -77,7 +77,7 @@ export async function sendRetrying<T>(
     // Nothing was started by an attempt refused outright or before it was sent.
     if (failure === 'not-sent' || failure === 'rate-limited' || failure === 'unavailable') {
       options.onInFlight?.(false)
-    } else if (attempt.ok && attempt.answer.status < 500 && failure !== 'unreadable') {
+    } else if (attempt.ok && attempt.response.status < 500 && failure !== 'unreadable') {
       options.onInFlight?.(false)
     }
     const outcome = (outOfTime = false): Exclude<Outcome, { kind: 'read' }> =>
@@ -85,7 +85,7 @@ export async function sendRetrying<T>(
         ? { kind: 'network', attempt, attempts, outOfTime }
         : unreadable !== undefined
           ? { kind: 'unreadable', error: unreadable, attempts, outOfTime }
-          : { kind: 'answer', answer: attempt.answer, failure, attempts, outOfTime }
+          : { kind: 'response', response: attempt.response, failure, attempts, outOfTime }
     if (failure === undefined) return outcome()
     if (failure === 'rate-limited') config.onRateLimited?.(attempts)
     // Rate limits are waited out on a count of their own: they say nothing of the host's health.
@@ -108,6 +108,6 @@ export async function sendRetrying<T>(
   }
 }
 
-function isSuccess(answer: HttpAnswer): boolean {
-  return answer.status >= 200 && answer.status < 300
+function isSuccess(response: HttpResponse): boolean {
+  return response.status >= 200 && response.status < 300
 }

@@ -3,22 +3,21 @@ import { errorCode } from '../util/errors.js'
 import type { Logger } from '../util/logger.js'
 import { USER_AGENT } from '../util/version.js'
 import { readBytes, readStart } from './bodies.js'
+import { CERTIFICATE_ERROR_CODES, CONNECT_ERROR_CODES, proxyRefusal } from './network-errors.js'
 import type { ProxyInUse, Routes } from './routes.js'
-import { sentHeads } from './sent-heads.js'
-import { request } from './undici-parts.js'
+import { headersSent } from './headers-sent.js'
+import { requestThrough } from './undici-parts.js'
 
-/**
- * One HTTP attempt, for every host the action talks to (the platform and the GitHub API): the
- * timeouts, the abort, the same-origin redirects and the bounded bodies are here, and nowhere
- * else. What to retry is the caller's (retry-policy.ts); what a failure means, its words.
- */
+// One HTTP attempt, for every host the action talks to (the platform and the GitHub API): the
+// timeouts, the abort, the same-origin redirects and the bounded bodies are here, and nowhere
+// else. What to retry is the caller's (retry-policy.ts); what a failure means, its words.
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH'
 
-export interface HttpAnswer {
+export interface HttpResponse {
   status: number
   headers: Record<string, string | string[] | undefined>
-  /** The start of an error answer's body, as text (to be quoted); empty for a 2xx. */
+  /** The start of an error response's body, as text (to be quoted); empty for a 2xx. */
   body: string
   /** The body of a 2xx that was read (not streamed), as bytes. */
   bytes?: Buffer
@@ -28,9 +27,9 @@ export interface HttpAnswer {
   proxy: ProxyInUse | undefined
 }
 
-/** An answer, or a network failure and whether the request had left (was possibly seen). */
+/** An response, or a network failure and whether the request had left (was possibly seen). */
 export type Attempt =
-  | { ok: true; answer: HttpAnswer }
+  | { ok: true; response: HttpResponse }
   | { ok: false; error: unknown; sent: boolean; proxy: ProxyInUse | undefined }
 
 /** Every call carries the overall deadline (epoch ms) and the one signal that stops all waiting. */
@@ -78,31 +77,17 @@ export class RedirectRefused extends Error {
 const MAX_REDIRECTS = 5
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
 const MAX_ERROR_BODY_BYTES = 1024 * 1024
-// Errors raised before the request left the machine: the host cannot have seen it.
-const NOT_SENT_ERROR_CODES = new Set([
+// Errors raised before the request left the machine: the host cannot have seen it. A TLS
+// handshake fails on the certificate before a byte of the request is sent.
+const NOT_SENT_ERROR_CODES: ReadonlySet<string> = new Set([
   // The request could not even be formed (a header value, the URL).
   'UND_ERR_INVALID_ARG',
   'ERR_INVALID_URL',
   'ERR_INVALID_CHAR',
   'ERR_INVALID_ARG_VALUE',
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EADDRNOTAVAIL',
-  'ETIMEDOUT',
-  'ERR_SOCKET_CONNECTION_TIMEOUT',
-  'UND_ERR_CONNECT_TIMEOUT',
-  // TLS fails in the handshake, before a byte of the request is sent.
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_SSL_WRONG_VERSION_NUMBER'
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  ...CONNECT_ERROR_CODES,
+  ...CERTIFICATE_ERROR_CODES
 ])
 
 export class HttpTransport {
@@ -125,12 +110,14 @@ export class HttpTransport {
       // A streaming trigger may send its headers only with the first event.
       const timeout = options.stream ? remaining : Math.min(this.requestTimeoutMs, remaining)
       const signals = [AbortSignal.timeout(remaining), ...(stopSignal ? [stopSignal] : [])]
-      if (marker !== undefined) sentHeads.forget(marker)
-      let answer: HttpAnswer
+      if (marker !== undefined) headersSent.forget(marker)
+      let response: HttpResponse
       try {
-        const response = await request(url, {
+        // undici's request, as its index builds it: the dispatcher is `this`.
+        const received = await requestThrough.call(dispatcher, {
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
           method,
-          dispatcher,
           headers: {
             accept: options.stream ? 'text/event-stream' : 'application/json',
             'user-agent': USER_AGENT,
@@ -144,34 +131,34 @@ export class HttpTransport {
           bodyTimeout: options.stream ? 0 : timeout,
           signal: AbortSignal.any(signals)
         })
-        answer = { status: response.statusCode, headers: response.headers, body: '', proxy }
-        const is2xx = answer.status >= 200 && answer.status < 300
+        response = { status: received.statusCode, headers: received.headers, body: '', proxy }
+        const is2xx = response.status >= 200 && response.status < 300
         // Anything but JSON from the streaming trigger is read as a stream, whatever its label.
-        if (options.stream && is2xx && !isJson(answer)) {
-          this.logRequest(method, url, started, `${answer.status} (stream)`)
-          return { ok: true, answer: { ...answer, stream: response.body } }
+        if (options.stream && is2xx && !isJson(response)) {
+          this.logRequest(method, url, started, `${response.status} (stream)`)
+          return { ok: true, response: { ...response, stream: received.body } }
         }
         // A body that is read, not streamed, gets the request timeout even from the
         // streaming trigger (whose bodyTimeout is off for the stream's sake).
         const stalled = options.stream
           ? setTimeout(
-              () => response.body.destroy(new Error('the body stalled')),
+              () => received.body.destroy(new Error('the body stalled')),
               Math.min(this.requestTimeoutMs, remaining)
             )
           : undefined
         try {
           // An error page is only quoted, so only its start is read.
           if (is2xx) {
-            answer.bytes = await readBytes(
-              response.body,
-              headerValue(answer, 'content-length'),
+            response.bytes = await readBytes(
+              received.body,
+              headerValue(response, 'content-length'),
               options.maxBodyBytes
             )
-          } else answer.body = await readStart(response.body, MAX_ERROR_BODY_BYTES)
+          } else response.body = await readStart(received.body, MAX_ERROR_BODY_BYTES)
         } catch (error) {
           this.logRequest(method, url, started, errorCode(error) ?? 'body error')
-          // The status of an error answer stands (a 503 stays retryable); a 2xx may have done its work.
-          if (!is2xx) return { ok: true, answer }
+          // The status of an error response stands (a 503 stays retryable); a 2xx may have done its work.
+          if (!is2xx) return { ok: true, response }
           return { ok: false, error, sent: true, proxy }
         } finally {
           clearTimeout(stalled)
@@ -182,17 +169,17 @@ export class HttpTransport {
         this.logRequest(method, url, started, code ?? 'error')
         // A request watched on the wire knows whether its head was written; others go by the code.
         const sent =
-          marker !== undefined ? sentHeads.has(marker) : !(code && NOT_SENT_ERROR_CODES.has(code))
+          marker !== undefined ? headersSent.has(marker) : !(code && NOT_SENT_ERROR_CODES.has(code))
         return { ok: false, error, sent: sent && !refusedByProxy(error, proxy), proxy }
       } finally {
-        if (marker !== undefined) sentHeads.forget(marker)
+        if (marker !== undefined) headersSent.forget(marker)
       }
-      this.logRequest(method, url, started, String(answer.status))
-      const location = headerValue(answer, 'location')
-      if (answer.status < 300 || answer.status >= 400 || location === undefined) {
-        return { ok: true, answer }
+      this.logRequest(method, url, started, String(response.status))
+      const location = headerValue(response, 'location')
+      if (response.status < 300 || response.status >= 400 || location === undefined) {
+        return { ok: true, response }
       }
-      url = redirectTarget(method, url, firstUrl, answer.status, location, hop)
+      url = redirectTarget(method, url, firstUrl, response.status, location, hop)
     }
   }
 
@@ -236,20 +223,11 @@ function refusedByProxy(error: unknown, proxy: ProxyInUse | undefined): boolean 
   return proxy !== undefined && proxyRefusal(error) !== undefined
 }
 
-/** The status with which a proxy refused a request, read from undici's error. */
-export function proxyRefusal(error: unknown): number | undefined {
-  const message = error instanceof Error ? error.message : ''
-  const match =
-    /^Proxy Authentication Required \((\d{3})\)/.exec(message) ??
-    /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling/.exec(message)
-  return match ? Number(match[1]) : undefined
-}
-
-export function headerValue(answer: HttpAnswer, name: string): string | undefined {
-  const value = answer.headers[name]
+export function headerValue(response: HttpResponse, name: string): string | undefined {
+  const value = response.headers[name]
   return Array.isArray(value) ? value[0] : value
 }
 
-function isJson(answer: HttpAnswer): boolean {
-  return /[/+]json\b/i.test(headerValue(answer, 'content-type') ?? '')
+function isJson(response: HttpResponse): boolean {
+  return /[/+]json\b/i.test(headerValue(response, 'content-type') ?? '')
 }

@@ -1,4 +1,3 @@
-import type { Dispatcher } from 'undici'
 import api from 'undici/lib/api/index.js'
 import requestThrough from 'undici/lib/api/api-request.js'
 import Agent from 'undici/lib/dispatcher/agent.js'
@@ -14,19 +13,4 @@ import ProxyAgent from 'undici/lib/dispatcher/proxy-agent.js'
 // opens its CONNECT tunnel with `client.connect`).
 Object.assign(DispatcherBase.prototype, api)
 
-export { Agent, ProxyAgent }
-
-export type RequestOptions = Omit<Dispatcher.RequestOptions, 'origin' | 'path' | 'method'> & {
-  method: Dispatcher.HttpMethod
-  dispatcher: Dispatcher
-}
-
-/** undici's `request(url, options)`, as its index builds it from the same parts. */
-export function request(url: URL, options: RequestOptions): Promise<Dispatcher.ResponseData> {
-  const { dispatcher, ...rest } = options
-  return requestThrough.call(dispatcher, {
-    ...rest,
-    origin: url.origin,
-    path: `${url.pathname}${url.search}`
-  })
-}
+export { Agent, ProxyAgent, requestThrough }

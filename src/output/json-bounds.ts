@@ -10,7 +10,9 @@ const LONG_STRING_CHARS = 1024
 export function boundJson(
   value: unknown,
   maxBytes: number,
-  note: (chars: number) => string
+  note: (chars: number) => string,
+  /** The fields kept when even the shape does not fit (the ones that say what the value is). */
+  identifyingFields: readonly string[] = []
 ): { json: string; reduced: boolean } {
   if (roughSize(value, maxBytes) <= maxBytes) {
     const json = JSON.stringify(value) ?? 'null'
@@ -18,7 +20,7 @@ export function boundJson(
   }
   const shrunk = JSON.stringify(withoutLongStrings(value, note)) ?? 'null'
   if (Buffer.byteLength(shrunk) <= maxBytes) return { json: shrunk, reduced: true }
-  return { json: JSON.stringify(identity(value, note)), reduced: true }
+  return { json: JSON.stringify(onlyFields(value, identifyingFields, note)), reduced: true }
 }
 
 /** A lower bound on the size of the JSON, given up on once it passes `limit`. */
@@ -51,12 +53,15 @@ function withoutLongStrings(value: unknown, note: (chars: number) => string): un
   return value
 }
 
-const IDENTITY_FIELDS = ['run_id', 'execution_id', 'id', 'thread_id', 'status']
-
-function identity(value: unknown, note: (chars: number) => string): Record<string, unknown> {
+/** An object of `fields` alone (short strings and numbers), marked as truncated. */
+function onlyFields(
+  value: unknown,
+  fields: readonly string[],
+  note: (chars: number) => string
+): Record<string, unknown> {
   const kept: Record<string, unknown> = { truncated: true }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return kept
-  for (const field of IDENTITY_FIELDS) {
+  for (const field of fields) {
     const inner = (value as Record<string, unknown>)[field]
     if (typeof inner === 'string' || typeof inner === 'number') {
       kept[field] =

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { systemClock, type Clock } from '../util/clock.js'
+import { IdleWatch } from '../util/idle-watch.js'
 import { boundUtf8, safeCut } from './bounds.js'
 
 export interface LiveLogOptions {
@@ -16,6 +18,8 @@ export interface LiveLogOptions {
   maxEchoBytes?: number
   /** A line longer than this is shown in pieces. */
   maxLineChars?: number
+  /** The time the batches and the idle flush go by. */
+  clock?: Clock
 }
 
 /**
@@ -29,9 +33,8 @@ export class LiveLog {
   private ready: string[] = []
   private echoedBytes = 0
   private stopped = false
-  private batchTimer: NodeJS.Timeout | undefined
-  private idleTimer: NodeJS.Timeout | undefined
-  private lastPushAt = 0
+  private stopBatch: (() => void) | undefined
+  private readonly idle: IdleWatch
   private readonly options: Required<LiveLogOptions>
 
   constructor(options: LiveLogOptions) {
@@ -42,8 +45,12 @@ export class LiveLog {
       holdBackChars: 0,
       maxEchoBytes: 1024 * 1024,
       maxLineChars: 4096,
+      clock: systemClock,
       ...options
     }
+    this.idle = new IdleWatch(this.options.clock, this.options.idleFlushMs, () => {
+      if (this.line !== '') this.flushPartial()
+    })
   }
 
   push(text: string): void {
@@ -65,22 +72,11 @@ export class LiveLog {
       this.line = (tail.pop() ?? '') + redacted.slice(keep)
       for (const line of tail) this.ready.push(line)
     }
-    if (this.ready.length > 0 && this.batchTimer === undefined) {
-      this.batchTimer = setTimeout(() => this.flushLines(), this.options.batchMs)
+    if (this.ready.length > 0 && this.stopBatch === undefined) {
+      this.stopBatch = this.options.clock.setTimer(this.options.batchMs, () => this.flushLines())
     }
-    // One idle timer, moved on only when it fires: re-arming it for every piece of a fast
-    // stream (100,000 pieces, say) would cost more than the pieces themselves.
-    this.lastPushAt = Date.now()
-    if (this.line !== '' && this.idleTimer === undefined) this.armIdle(this.options.idleFlushMs)
-  }
-
-  private armIdle(ms: number): void {
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = undefined
-      const quiet = Date.now() - this.lastPushAt
-      if (quiet < this.options.idleFlushMs) this.armIdle(this.options.idleFlushMs - quiet)
-      else if (this.line !== '') this.flushPartial()
-    }, ms)
+    this.idle.touch()
+    if (this.line !== '') this.idle.arm()
   }
 
   /** A line in pieces of at most maxLineChars, never cutting a character in two. */
@@ -101,13 +97,13 @@ export class LiveLog {
     this.flushLines()
     if (this.line !== '') this.writeBlock([this.options.redact(this.line)])
     this.line = ''
-    clearTimeout(this.idleTimer)
+    this.idle.stop()
     this.stopped = true
   }
 
   private flushLines(): void {
-    clearTimeout(this.batchTimer)
-    this.batchTimer = undefined
+    this.stopBatch?.()
+    this.stopBatch = undefined
     const lines = this.ready
     this.ready = []
     if (lines.length > 0) this.writeBlock(lines)
@@ -136,8 +132,8 @@ export class LiveLog {
         boundUtf8(text, Math.max(0, room), '').text +
         `\n[the output goes on; the log shows its first ${this.options.maxEchoBytes} bytes, output-file has all of it]`
       this.stopped = true
-      clearTimeout(this.idleTimer)
-      clearTimeout(this.batchTimer)
+      this.idle.stop()
+      this.stopBatch?.()
     }
     const block = open + text + close
     this.echoedBytes += Buffer.byteLength(block)

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../http/transport.js'
-import { ApiError } from './api-error.js'
-import type { PlatformConnection } from './connection.js'
+import { ApiError } from './errors.js'
+import { platformRequest, type PlatformConnection } from './request.js'
 import { endpointUrl } from './endpoints.js'
 
 /**
@@ -14,12 +14,13 @@ export async function requestCancel(
 ): Promise<boolean> {
   const url = endpointUrl(connection.baseUrl, connection.paths.cancel, runId)
   try {
-    return await connection.sender.send(
+    return await platformRequest(
+      connection,
       'cancel',
       'POST',
       url,
       { name: 'cancel', runId },
-      connection.options(context),
+      context,
       () => true
     )
   } catch (error) {

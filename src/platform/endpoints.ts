@@ -16,9 +16,8 @@ export const DEFAULT_PATHS: PlatformPaths = {
   cancel: '/api/v1/apps/workflow-execution/runs/{run_id}/cancel'
 }
 
-import { ApiError } from './api-error.js'
-
-const MAX_RUN_ID_LENGTH = 256
+import { ApiError } from './errors.js'
+import { MAX_RUN_ID_CHARS } from './run-object.js'
 
 /**
  * Whether a run id can stand as one path segment once percent-encoded. `encodeURIComponent`
@@ -28,7 +27,7 @@ const MAX_RUN_ID_LENGTH = 256
 export function isSafeRunId(runId: string): boolean {
   return (
     runId.length > 0 &&
-    runId.length <= MAX_RUN_ID_LENGTH &&
+    runId.length <= MAX_RUN_ID_CHARS &&
     runId !== '.' &&
     runId !== '..' &&
     !/\p{Cc}/u.test(runId)

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto'
 
-/**
- * A run's answer can carry an output of many megabytes in one JSON string. Parsed the usual way
- * it is held three times at once (the bytes, the body as text, the parsed string; twice as many
- * bytes as characters once any character is not Latin-1). Here the bytes are parsed with each
- * very long string left where it is: the rest is parsed as usual, and a long string is decoded
- * in pieces, on its way to the output file. See docs/platform-api.md, "Large outputs".
- */
+// A run's response can carry an output of many megabytes in one JSON string. Parsed the usual way
+// it is held three times at once (the bytes, the body as text, the parsed string; twice as many
+// bytes as characters once any character is not Latin-1). Here the bytes are parsed with each
+// very long string left where it is: the rest is parsed as usual, and a long string is decoded
+// in pieces, on its way to the output file. See docs/platform-api.md, "Large outputs".
 
-/** A JSON string left in the answer's bytes. */
+/** A JSON string left in the response's bytes. */
 export interface LargeText {
   /** Its text in pieces, in order, no piece splitting a character. */
   pieces(): Generator<string>
@@ -60,7 +58,7 @@ export function parseJsonBytes(
   parts.push(bytes.toString('utf8', copied))
   const value: unknown = JSON.parse(quoteLongIntegers(parts.join(''), idFields))
   const texts = spans.map(([start, end]) => largeText(bytes, start, end, pieceBytes))
-  // A long string that is not valid JSON text makes the whole answer unreadable, now (checked
+  // A long string that is not valid JSON text makes the whole response unreadable, now (checked
   // on the bytes: decoding it here would make as much garbage as the text is long).
   for (const [start, end] of spans) {
     if (!isJsonStringText(bytes, start, end)) throw new SyntaxError('not a JSON string')

@@ -1,4 +1,4 @@
-import type { LargeText } from './large-json.js'
+import { parseJsonBytes, type LargeText, type ParsedBody } from './large-json.js'
 import { normalizeStatus, type RunStatus } from './status.js'
 
 // Every field is optional and loosely typed: the platform's field names are not documented
@@ -6,20 +6,30 @@ import { normalizeStatus, type RunStatus } from './status.js'
 // ignored, not fatal. Plain checks rather than a schema library: a stream reads one run
 // object an event, and that must cost next to nothing.
 
-// An id is at most this long: anything longer is no id, and would swell every output and card.
-const MAX_ID_CHARS = 1024
-
-/** The fields whose integer values are ids, to be read as text when too long for a number. */
-export const ID_FIELDS = ['run_id', 'id', 'execution_id', 'thread_id']
+/** A run id is at most this long, wherever it is read: from an input, a response or a stream. */
+export const MAX_RUN_ID_CHARS = 256
 
 /**
- * An id: text of 1 to 1024 characters, or an integer while it is exact (12345678901234567891
+ * Where a run's id may be, in this order: `execution_id` before `id`, since a stream event's
+ * `id` may name the event, not the run.
+ */
+const RUN_ID_FIELDS = ['run_id', 'execution_id', 'id'] as const
+
+/** The fields whose integer values are ids, to be read as text when too long for a number. */
+export const ID_FIELDS: readonly string[] = [...RUN_ID_FIELDS, 'thread_id']
+
+/** The fields that identify a run and its state: what `result` keeps when nothing else fits. */
+export const IDENTIFYING_FIELDS: readonly string[] = [...ID_FIELDS, 'status']
+
+/**
+ * An id: text of 1 to 256 characters (a longer one could not be put in a request path, and
+ * would swell every output and card), or an integer while it is exact (12345678901234567891
  * would be read as …567000, and the action would follow, and cancel, another run; long
  * integer ids are read as text instead: large-json.ts quotes them before parsing).
  */
 function identifier(value: unknown): string | undefined {
   if (typeof value === 'string') {
-    return value.length > 0 && value.length <= MAX_ID_CHARS ? value : undefined
+    return value.length > 0 && value.length <= MAX_RUN_ID_CHARS ? value : undefined
   }
   return Number.isSafeInteger(value) ? String(value) : undefined
 }
@@ -35,10 +45,12 @@ export interface RunIdentity {
 /** The fields that name a run and its status, in run objects and stream events alike. */
 export function readIdentity(record: Record<string, unknown>): RunIdentity {
   const identity: RunIdentity = {}
-  // `execution_id` before `id`: a stream event's `id` may name the event, not the run.
-  const runId =
-    identifier(record.run_id) ?? identifier(record.execution_id) ?? identifier(record.id)
-  if (runId !== undefined) identity.runId = runId
+  for (const field of RUN_ID_FIELDS) {
+    const runId = identifier(record[field])
+    if (runId === undefined) continue
+    identity.runId = runId
+    break
+  }
   const threadId = identifier(record.thread_id)
   if (threadId !== undefined) identity.threadId = threadId
   if (typeof record.status === 'string') {
@@ -52,13 +64,13 @@ export function readIdentity(record: Record<string, unknown>): RunIdentity {
 export interface RunSnapshot extends RunIdentity {
   /**
    * The output as text (docs/platform-api.md says how), when the body carries one: a string,
-   * or a long one still in the answer's bytes, to be read in pieces.
+   * or a long one still in the response's bytes, to be read in pieces.
    */
   output?: string | LargeText
   error?: string
   /** The run object as received, for the `result` output. */
   raw: unknown
-  /** `raw` leaves out long strings (noting each) that the answer carried. */
+  /** `raw` leaves out long strings (noting each) that the response carried. */
   rawReduced?: boolean
 }
 
@@ -67,7 +79,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
-const RUN_FIELDS = ['run_id', 'execution_id', 'id', 'status']
+const RUN_FIELDS: readonly string[] = [...RUN_ID_FIELDS, 'status']
 
 function unwrap(body: Record<string, unknown>): Record<string, unknown> {
   // A body that names a run or a status is the run itself, whatever `data` it also carries.
@@ -76,7 +88,7 @@ function unwrap(body: Record<string, unknown>): Record<string, unknown> {
   return body
 }
 
-/** Reads a run object from a trigger or get answer, or returns undefined when it is not one. */
+/** Reads a run object from a trigger or get response, or returns undefined when it is not one. */
 export function parseRunSnapshot(body: unknown): RunSnapshot | undefined {
   if (!isRecord(body)) return undefined
   const object = unwrap(body)
@@ -146,4 +158,46 @@ function formatDetailEntry(loc: Array<string | number>, msg: string): string {
   if (path.length === 0) return msg
   if (path[0] === 'inputs' && path.length > 1) return `input '${path.slice(1).join('.')}': ${msg}`
   return `${path.join('.')}: ${msg}`
+}
+
+/** Strings longer than this stay in the response's bytes: no step output could carry them whole. */
+const LARGE_STRING_BYTES = 512 * 1024
+
+/**
+ * Reads a trigger or get response (a 2xx body) as a run, or undefined when it is not JSON or not a
+ * run object. A long output is not decoded here but handed on as pieces (large-json.ts), and
+ * `raw` notes, instead of holding, any long string left out of it.
+ */
+export function readRunResponse(bytes: Buffer): RunSnapshot | undefined {
+  let body: ParsedBody
+  try {
+    body = parseJsonBytes(bytes, LARGE_STRING_BYTES, undefined, ID_FIELDS)
+  } catch {
+    return undefined
+  }
+  const snapshot = parseRunSnapshot(body.value)
+  if (snapshot === undefined) return undefined
+  const largeOutput = body.large(snapshot.output)
+  const shortTexts = [
+    largeOutput === undefined ? snapshot.output : undefined,
+    snapshot.error,
+    snapshot.runId,
+    snapshot.threadId,
+    snapshot.rawStatus
+  ]
+  const note = (_text: unknown, bytes: number): string =>
+    `[left out of result: ${bytes} bytes; see the output and output-file outputs]`
+  if (shortTexts.some(text => typeof text === 'string' && body.mentions(text))) {
+    // A long string where a short one is read (an error, an id, an output of an unusual
+    // shape): decoded whole after all, as JSON.parse would have.
+    const whole = parseRunSnapshot(body.replaced(body.value, text => text.text()))
+    return whole && { ...whole, raw: body.replaced(whole.raw, note), rawReduced: true }
+  }
+  if (largeOutput === undefined) return snapshot
+  return {
+    ...snapshot,
+    output: largeOutput,
+    raw: body.replaced(snapshot.raw, note),
+    rawReduced: true
+  }
 }

@@ -1,4 +1,4 @@
-/** A run's status as the platform spells it, read as one of five (docs/platform-api.md). */
+// A run's status as the platform spells it, read as one of five (docs/platform-api.md).
 
 export type RunStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled'
 

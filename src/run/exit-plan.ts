@@ -1,12 +1,12 @@
-import type { CancelOutcome } from '../run/cancel.js'
-import type { RunState } from '../run/state.js'
+import type { CancelOutcome } from './cancel.js'
+import type { RunState } from './state.js'
 
 /** What the step knows as it ends, for deciding what becomes of the run. */
-export interface ExitFacts {
+export interface StepEnd {
   runId: string | undefined
   finished: boolean
   status: RunState['status']
-  /** The runner asked the step to stop (the job was cancelled or timed out). */
+  /** The job was cancelled (the runner sent a stop signal). */
   jobCancelled: boolean
   /** The action itself failed (an API error) while the run was known. */
   failed: boolean
@@ -25,19 +25,19 @@ export type ExitPlan = { cancel: true; why: string } | { cancel: false; settled:
  * cancelled, when `timeout` is spent, or when the step fails while following it, unless
  * `cancel-on-exit` is false. A run started with `wait: false` is meant to go on.
  */
-export function planExit(facts: ExitFacts): ExitPlan {
-  if (facts.runId === undefined || facts.finished || !facts.cancelOnExit) {
+export function planExit(end: StepEnd): ExitPlan {
+  if (end.runId === undefined || end.finished || !end.cancelOnExit) {
     return { cancel: false, settled: true }
   }
-  if (facts.jobCancelled) return { cancel: true, why: 'the job was cancelled' }
-  if (!facts.wait) return { cancel: false, settled: true }
-  if (facts.status === 'timed_out') return { cancel: true, why: '`timeout` was spent' }
-  if (facts.failed) return { cancel: true, why: 'the step failed while following it' }
+  if (end.jobCancelled) return { cancel: true, why: 'the job was cancelled' }
+  if (!end.wait) return { cancel: false, settled: true }
+  if (end.status === 'timed_out') return { cancel: true, why: '`timeout` was spent' }
+  if (end.failed) return { cancel: true, why: 'the step failed while following it' }
   return { cancel: false, settled: true }
 }
 
 /** The sentence that tells what became of a run the step stopped waiting for. */
-export function fateOfRun(outcome: CancelOutcome | 'kept'): string {
+export function whatBecameOfRun(outcome: CancelOutcome | 'kept'): string {
   switch (outcome) {
     case 'cancelled':
       return 'The run was cancelled on the platform.'

@@ -1,10 +1,11 @@
-import { ApiError, type ApiErrorKind } from '../platform/api-error.js'
+import { ApiError, type ApiErrorKind } from '../platform/errors.js'
 import type { RunSnapshot } from '../platform/run-object.js'
 import { isTerminal } from '../platform/status.js'
 import type { RequestContext } from '../platform/client.js'
 import type { Clock } from '../util/clock.js'
 import type { RunDeps } from './deps.js'
-import { recordSnapshot, recordTimeout, type RunState } from './state.js'
+import { nameRun, statusLog } from './progress.js'
+import type { RunRecord } from './state.js'
 import { MIN_POLL_DELAY_MS, type RunTiming } from './timing.js'
 
 /**
@@ -86,16 +87,13 @@ export async function followRun(
   runId: string,
   timing: RunTiming,
   deps: RunDeps,
-  state: RunState,
+  record: RunRecord,
   options: { getFirst?: boolean } = {}
 ): Promise<void> {
   const { clock, logger } = deps
-  if (state.runId !== runId) {
-    deps.onRunStarted?.(runId)
-    state.runId = runId
-  }
-  if (state.finished) return
-  let lastStatus = state.status
+  if (record.current.runId !== runId) nameRun(record, deps, runId)
+  if (record.current.finished) return
+  const sayStatus = statusLog(logger, record.current.status, true)
   let output: RunSnapshot['output']
   try {
     const result = await pollRun(deps.client, runId, {
@@ -104,17 +102,19 @@ export async function followRun(
       signal: deps.signal,
       getFirst: options.getFirst,
       onSnapshot: snapshot => {
-        recordSnapshot(state, snapshot, clock.now())
+        record.apply({ type: 'snapshot-read', snapshot, at: clock.now() })
         if (snapshot.output !== undefined) output = snapshot.output
-        // The end is reported once, by the action, with the duration.
-        if (snapshot.status !== lastStatus && !isTerminal(snapshot.status)) {
-          logger.info(`Run ${runId} is ${snapshot.rawStatus ?? 'in an unknown state'}.`)
-          lastStatus = snapshot.status
-        }
+        sayStatus(runId, snapshot.status, snapshot.rawStatus)
       }
     })
     logger.debug(`${result.gets} gets of run ${runId}`)
-    if (result.timedOut) recordTimeout(state, timing, clock.now())
+    if (result.timedOut) {
+      record.apply({
+        type: 'timed-out',
+        at: clock.now(),
+        waitedMs: timing.deadline - timing.startedAt
+      })
+    }
   } finally {
     // Even when a get fails for good, the output read before it is the run's latest.
     if (output !== undefined) await deps.sink.replace(output)

@@ -1,67 +1,138 @@
 import type { RunSnapshot } from '../platform/run-object.js'
 import { isTerminal, type RunStatus } from '../platform/status.js'
 import { formatSeconds } from '../util/duration.js'
-import type { RunTiming } from './timing.js'
+
+// What is known about the run so far, and the only way it changes: an event applied by
+// applyRunEvent. The run layer applies them; the action reads the result.
+
+export interface RunState {
+  readonly workflowId?: string | undefined
+  readonly runId?: string | undefined
+  readonly threadId?: string | undefined
+  /** `timed_out` is the action's own verdict: it stopped waiting, the run itself may go on. */
+  readonly status?: RunStatus | 'timed_out' | undefined
+  /** Why the run did not complete (the run's own error, or the action's reason). */
+  readonly error?: string | undefined
+  /** The last run object the platform sent, for the `result` output. */
+  readonly result?: unknown
+  /** `result` leaves out long strings the platform sent (it notes each). */
+  readonly resultReduced?: boolean | undefined
+  /** When the action started the run (or began to follow it). */
+  readonly startedAt?: number | undefined
+  readonly finishedAt?: number | undefined
+  /** The platform reported a terminal status: there is nothing left to wait for or cancel. */
+  readonly finished: boolean
+  /** A trigger is (or was, when it failed) on its way, and may have started a run not yet named. */
+  readonly triggerInFlight?: boolean | undefined
+}
+
+/** What can happen to a run, as the run layer learns it. */
+export type RunEvent =
+  /** A trigger is about to be sent for the workflow. */
+  | { type: 'trigger-sent'; workflowId: string; at: number }
+  /** Whether a trigger attempt may be creating a run right now. */
+  | { type: 'trigger-in-flight'; inFlight: boolean }
+  /** The action begins to follow a run started elsewhere. */
+  | { type: 'follow-started'; runId: string; workflowId: string | undefined; at: number }
+  /** The platform named the run (and maybe its thread). */
+  | { type: 'run-named'; runId: string; threadId?: string | undefined }
+  /** A stream event named the thread after the run. */
+  | { type: 'thread-named'; threadId: string }
+  /** A stream event carried the run's error. */
+  | { type: 'error-reported'; error: string }
+  /** A view of the run: a trigger's or get's response, or what a stream event said. */
+  | { type: 'snapshot-read'; snapshot: RunSnapshot; at: number }
+  /** The action stopped waiting at its deadline. */
+  | { type: 'timed-out'; at: number; waitedMs: number }
+  /** What became of the run after the action stopped waiting (a cancel, or none). */
+  | { type: 'left'; sentence: string }
+  /** The job was cancelled: `where` says what the step was doing, and what became of the run. */
+  | { type: 'job-cancelled'; at: number; message: string; where: string }
+
+export const NEW_RUN: RunState = { finished: false }
 
 /**
- * What is known about the run so far, in one place: filled in as the run progresses, and read
- * by the action to publish outputs on success and on failure alike. The output itself is not
- * here: it goes to the output sink as it is read.
+ * The one function that changes the run's state. A finished run stays as it finished: no
+ * later event (a timeout, a cancelled job) rewrites its status, its error or its end.
  */
-export interface RunState {
-  workflowId?: string
-  runId?: string
-  threadId?: string
-  /** `timed_out` is the action's own verdict: it stopped waiting, the run itself may go on. */
-  status?: RunStatus | 'timed_out'
-  /** Why the run did not complete (the run's own error, or the action's reason). */
-  error?: string
-  /** The last run object the platform sent, for the `result` output. */
-  result?: unknown
-  /** `result` leaves out long strings the platform sent (it notes each). */
-  resultReduced?: boolean
-  /** When the action started the run (or began to follow it). */
-  startedAt?: number
-  finishedAt?: number
-  /** The platform reported a terminal status: there is nothing left to wait for or cancel. */
-  finished: boolean
-  /** A trigger is (or was, when it failed) on its way, and may have started a run not yet named. */
-  triggerInFlight?: boolean
-}
-
-export function newRunState(): RunState {
-  return { finished: false }
-}
-
-/** Copies what a snapshot says into the state; a terminal status marks the run finished. */
-export function recordSnapshot(state: RunState, snapshot: RunSnapshot, now: number): void {
-  if (snapshot.threadId) state.threadId = snapshot.threadId
-  if (snapshot.status) state.status = snapshot.status
-  state.result = snapshot.raw
-  state.resultReduced = snapshot.rawReduced === true
-  if (isTerminal(snapshot.status) && !state.finished) {
-    state.finished = true
-    state.finishedAt = now
-    if (snapshot.status === 'failed') {
-      state.error = snapshot.error ?? state.error ?? 'The run failed without an error message.'
-    }
-    if (snapshot.status === 'completed') delete state.error
-    if (snapshot.status === 'cancelled') {
-      state.error = snapshot.error ?? 'The run was cancelled on the platform.'
-    }
+export function applyRunEvent(state: RunState, event: RunEvent): RunState {
+  switch (event.type) {
+    case 'trigger-sent':
+      return { ...state, workflowId: event.workflowId, startedAt: event.at }
+    case 'trigger-in-flight':
+      return { ...state, triggerInFlight: event.inFlight }
+    case 'follow-started':
+      return { ...state, runId: event.runId, workflowId: event.workflowId, startedAt: event.at }
+    case 'run-named':
+      if (state.runId !== undefined) return state
+      return { ...state, runId: event.runId, threadId: event.threadId ?? state.threadId }
+    case 'thread-named':
+      return state.threadId === undefined ? { ...state, threadId: event.threadId } : state
+    case 'error-reported':
+      // A failed run's error may follow its status; nothing rewrites another finished run.
+      if (state.finished && state.status !== 'failed') return state
+      return { ...state, error: event.error }
+    case 'snapshot-read':
+      return withSnapshot(state, event.snapshot, event.at)
+    case 'timed-out':
+      if (state.finished) return state
+      return {
+        ...state,
+        status: 'timed_out',
+        finishedAt: event.at,
+        error:
+          `Gave up waiting for run ${state.runId} after ${formatSeconds(event.waitedMs)} s ` +
+          `(last status: ${lastRawStatus(state)}). Raise \`timeout\` if the workflow needs longer.`
+      }
+    case 'left':
+      if (state.status !== 'timed_out') return state
+      return { ...state, error: `${state.error ?? ''} ${event.sentence}`.trim() }
+    case 'job-cancelled':
+      if (state.finished) return state
+      return {
+        ...state,
+        status: 'cancelled',
+        error: `${event.message} ${event.where}`,
+        finishedAt: state.finishedAt ?? event.at
+      }
   }
 }
 
-/** The action stops waiting: the run's status becomes `timed_out`, with what to do about it. */
-export function recordTimeout(state: RunState, timing: RunTiming, now: number): void {
-  state.status = 'timed_out'
-  state.finishedAt = now
-  state.error =
-    `Gave up waiting for run ${state.runId} after ${formatSeconds(timing.deadline - timing.startedAt)} s ` +
-    `(last status: ${lastRawStatus(state)}). Raise \`timeout\` if the workflow needs longer.`
+/** Copies what a snapshot says into the state; a terminal status marks the run finished. */
+function withSnapshot(state: RunState, snapshot: RunSnapshot, at: number): RunState {
+  if (state.finished) return state
+  const next: RunState = {
+    ...state,
+    threadId: snapshot.threadId || state.threadId,
+    status: snapshot.status ?? state.status,
+    result: snapshot.raw,
+    resultReduced: snapshot.rawReduced === true
+  }
+  if (!isTerminal(snapshot.status)) return next
+  const error =
+    snapshot.status === 'failed'
+      ? (snapshot.error ?? state.error ?? 'The run failed without an error message.')
+      : snapshot.status === 'cancelled'
+        ? (snapshot.error ?? 'The run was cancelled on the platform.')
+        : undefined
+  return { ...next, finished: true, finishedAt: at, error }
 }
 
 function lastRawStatus(state: RunState): string {
   const raw = state.result as { status?: unknown } | undefined
   return typeof raw?.status === 'string' ? raw.status : 'unknown'
+}
+
+/** The run's state as the run layer keeps it: read by anyone, changed only by events. */
+export class RunRecord {
+  private state: RunState = NEW_RUN
+
+  get current(): RunState {
+    return this.state
+  }
+
+  apply(event: RunEvent): RunState {
+    this.state = applyRunEvent(this.state, event)
+    return this.state
+  }
 }

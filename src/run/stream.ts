@@ -1,12 +1,14 @@
 import type { LiveLog } from '../output/live-log.js'
 import type { EventBytes, TriggerRequest } from '../platform/client.js'
-import { ApiError } from '../platform/api-error.js'
+import { ApiError } from '../platform/errors.js'
 import { isTerminal } from '../platform/status.js'
 import { readEventStream, type StreamUpdate } from '../platform/stream-events.js'
 import { getErrorMessage } from '../util/errors.js'
+import { IdleWatch } from '../util/idle-watch.js'
 import type { RunDeps } from './deps.js'
 import { followRun } from './poll.js'
-import { recordSnapshot, recordTimeout, type RunState } from './state.js'
+import { logStarted, nameRun, statusLog } from './progress.js'
+import type { RunRecord } from './state.js'
 import type { RunTiming } from './timing.js'
 import { beginTrigger, recordTriggeredRun } from './trigger.js'
 
@@ -31,29 +33,31 @@ export async function streamRun(
   request: TriggerRequest,
   timing: RunTiming,
   deps: StreamDeps,
-  state: RunState
+  record: RunRecord
 ): Promise<void> {
   const { clock, logger } = deps
   // The request's own signal also bounds the stream: after a cancel, only until the event that
   // names the run.
-  const answer = await deps.client.stream(request, beginTrigger(request, timing, deps, state))
-  if (answer.kind === 'run') {
+  const response = await deps.client.stream(request, beginTrigger(request, timing, deps, record))
+  if (response.kind === 'run') {
     // The platform answered with a run object rather than a stream: follow it by polling.
-    await recordTriggeredRun(answer.run, deps, state)
+    await recordTriggeredRun(response.run, deps, record)
     deps.signal.throwIfAborted()
-    logger.info(`Started run ${answer.run.runId}; the platform sent no stream, so it is polled.`)
-    return followRun(answer.run.runId, timing, deps, state, { getFirst: true })
+    logger.info(`Started run ${response.run.runId}; the platform sent no stream, so it is polled.`)
+    return followRun(response.run.runId, timing, deps, record, { getFirst: true })
   }
 
   const idleTimeoutMs = deps.idleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS
-  const reading = await readRunEvents(answer.events, request, timing, deps, state, idleTimeoutMs)
+  const reading = await readRunEvents(response.events, timing, deps, record, idleTimeoutMs)
   deps.live.close()
   deps.signal.throwIfAborted()
+  const state = record.current
   if (state.finished) return
 
   const now = clock.now()
   if (now >= timing.deadline && state.runId !== undefined) {
-    return recordTimeout(state, timing, now)
+    record.apply({ type: 'timed-out', at: now, waitedMs: timing.deadline - timing.startedAt })
+    return
   }
   const why =
     now >= timing.deadline
@@ -72,7 +76,7 @@ export async function streamRun(
   }
   logger.info(`${capitalise(why)}; following run ${state.runId} by getting it.`)
   // The run as read then replaces what the stream gave, when it carries an output.
-  return followRun(state.runId, timing, deps, state, { getFirst: true })
+  return followRun(state.runId, timing, deps, record, { getFirst: true })
 }
 
 interface Reading {
@@ -85,62 +89,48 @@ interface Reading {
 /** Reads the events into the state, the sink and the live log, until the stream stops. */
 async function readRunEvents(
   events: EventBytes,
-  request: TriggerRequest,
   timing: RunTiming,
   deps: StreamDeps,
-  state: RunState,
+  record: RunRecord,
   idleTimeoutMs: number
 ): Promise<Reading> {
   const { clock, logger } = deps
-  let lastStatus = state.status
-  let afterTerminal: NodeJS.Timeout | undefined
-  let idle: NodeJS.Timeout | undefined
+  // The first status is told by the "Started run" line; the end, by the action with the duration.
+  const sayStatus = statusLog(logger, record.current.status, false)
+  let stopAfterTerminal: (() => void) | undefined
   let idleExpired = false
-  let lastActivity = clock.now()
-  // One timer, moved on only when it fires: a fast stream has activity thousands of times a
-  // second, and re-arming a timer each time would cost more than reading the events.
-  const watchIdle = (ms: number): void => {
-    idle = setTimeout(() => {
-      const quiet = clock.now() - lastActivity
-      if (quiet < idleTimeoutMs) return watchIdle(idleTimeoutMs - quiet)
-      idleExpired = true
-      events.destroy(new Error('no event or heartbeat'))
-    }, ms)
-  }
-  const resetIdle = (): void => {
-    lastActivity = clock.now()
-  }
-  const untilDeadline = setTimeout(
-    () => events.destroy(new Error('timeout spent')),
-    Math.max(0, timing.deadline - clock.now())
+  const idle = new IdleWatch(clock, idleTimeoutMs, () => {
+    idleExpired = true
+    events.destroy(new Error('no event or heartbeat'))
+  })
+  const stopAtDeadline = clock.setTimer(Math.max(0, timing.deadline - clock.now()), () =>
+    events.destroy(new Error('timeout spent'))
   )
   // When the job is cancelled the stream stops, but not before it has named the run (which
   // the request's own signal bounds), so that the run can be cancelled too.
   const stopWhenNamed = (): void => {
-    if (deps.signal.aborted && state.runId !== undefined) events.destroy(new Error('job cancelled'))
+    if (deps.signal.aborted && record.current.runId !== undefined) {
+      events.destroy(new Error('job cancelled'))
+    }
   }
   deps.signal.addEventListener('abort', stopWhenNamed, { once: true })
 
   const onUpdate = async (update: StreamUpdate): Promise<void> => {
-    if (update.runId && state.runId === undefined) {
-      deps.onRunStarted?.(update.runId)
-      state.runId = update.runId
+    if (update.runId && record.current.runId === undefined) {
+      nameRun(record, deps, update.runId, update.threadId)
       stopWhenNamed()
-      if (update.threadId) state.threadId = update.threadId
-      logger.info(
-        `Started run ${update.runId} of workflow ${request.workflowId}` +
-          `${state.threadId ? ` in thread ${state.threadId}` : ''}; streaming its output.`
-      )
-    } else if (update.threadId && state.threadId === undefined) {
-      state.threadId = update.threadId
+      logStarted(logger, record.current, '; streaming its output.')
+    } else if (update.threadId) {
+      record.apply({ type: 'thread-named', threadId: update.threadId })
     }
     if (update.piece !== undefined) {
       deps.live.push(update.piece)
       await deps.sink.append(update.piece)
     }
     if (update.output !== undefined) await deps.sink.replace(update.output)
-    if (update.error !== undefined) state.error = update.error
+    if (update.error !== undefined) record.apply({ type: 'error-reported', error: update.error })
     if (update.status === undefined) return
+    const state = record.current
     // The stream has no run object; `result` gets the run as the events described it.
     const raw = {
       run_id: state.runId,
@@ -148,32 +138,31 @@ async function readRunEvents(
       status: update.rawStatus,
       ...(state.error === undefined ? {} : { error: state.error })
     }
-    recordSnapshot(state, { status: update.status, raw, error: update.error }, clock.now())
-    // The first status is told by the "Started run" line; the end, by the action with the duration.
-    if (lastStatus !== undefined && update.status !== lastStatus && !isTerminal(update.status)) {
-      logger.info(`Run ${state.runId ?? '(id not yet known)'} is ${update.rawStatus}.`)
-    }
-    lastStatus = update.status
-    if (isTerminal(update.status) && afterTerminal === undefined) {
+    record.apply({
+      type: 'snapshot-read',
+      snapshot: { status: update.status, raw, error: state.error },
+      at: clock.now()
+    })
+    sayStatus(state.runId, update.status, update.rawStatus)
+    if (isTerminal(update.status) && stopAfterTerminal === undefined) {
       // A final output or [DONE] may follow; a server that keeps the stream open says nothing
       // more that matters, and the step must end with the run.
-      afterTerminal = setTimeout(
-        () => events.destroy(new Error('closed after the run ended')),
-        AFTER_TERMINAL_GRACE_MS
+      stopAfterTerminal = clock.setTimer(AFTER_TERMINAL_GRACE_MS, () =>
+        events.destroy(new Error('closed after the run ended'))
       )
     }
   }
 
-  watchIdle(idleTimeoutMs)
+  idle.arm()
   try {
-    const end = await readEventStream(events, { onUpdate, onActivity: resetIdle })
+    const end = await readEventStream(events, { onUpdate, onActivity: () => idle.touch() })
     return { end, idle: idleExpired }
   } catch (cause) {
     return { end: 'broken', idle: idleExpired, cause }
   } finally {
-    clearTimeout(idle)
-    clearTimeout(untilDeadline)
-    clearTimeout(afterTerminal)
+    idle.stop()
+    stopAtDeadline()
+    stopAfterTerminal?.()
     deps.signal.removeEventListener('abort', stopWhenNamed)
     events.destroy()
   }

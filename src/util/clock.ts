@@ -1,7 +1,10 @@
-/** Time as the waiting code sees it, passed in so that tests and benchmarks can observe it. */
+// Time as the waiting code sees it, passed in so that tests and benchmarks can observe it.
+
 export interface Clock {
   now(): number
   sleep(ms: number, signal?: AbortSignal): Promise<void>
+  /** Calls `callback` after `ms`; returns what cancels it. */
+  setTimer(ms: number, callback: () => void): () => void
 }
 
 export const systemClock: Clock = {
@@ -21,7 +24,11 @@ export const systemClock: Clock = {
         if (signal) reject(abortReason(signal))
       }
       signal?.addEventListener('abort', onAbort, { once: true })
-    })
+    }),
+  setTimer: (ms, callback) => {
+    const timer = setTimeout(callback, ms)
+    return () => clearTimeout(timer)
+  }
 }
 
 /** Why a signal was aborted, as an Error (the default reason, an AbortError, is one already). */

@@ -12,7 +12,7 @@ import type { Attempt } from '../../../src/http/transport.js'
 
 const answer = (status: number, headers: Record<string, string> = {}): Attempt => ({
   ok: true,
-  answer: { status, headers, body: '', proxy: undefined }
+  response: { status, headers, body: '', proxy: undefined }
 })
 
 describe('failureOf', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { planExit, type ExitFacts, type ExitPlan } from '../../../src/action/exit-plan.js'
+import { planExit, type ExitPlan, type StepEnd } from '../../../src/run/exit-plan.js'
 
-const running: ExitFacts = {
+const running: StepEnd = {
   runId: 'run_1',
   finished: false,
   status: 'running',
@@ -12,7 +12,7 @@ const running: ExitFacts = {
 }
 const leave: ExitPlan = { cancel: false, settled: true }
 
-const table: Array<[string, Partial<ExitFacts>, ExitPlan]> = [
+const table: Array<[string, Partial<StepEnd>, ExitPlan]> = [
   [
     'the job is cancelled while the run goes on',
     { jobCancelled: true },

@@ -23,6 +23,9 @@ class FakeClock implements Clock {
   advance(ms: number): void {
     this.time += ms
   }
+  setTimer(): () => void {
+    throw new Error('polling sets no timer')
+  }
 }
 
 /** A run that is running until `completesAt`, then completed; each get costs LATENCY_MS. */

@@ -8,19 +8,18 @@ import {
   headerValue,
   HttpTransport,
   RedirectRefused,
-  type HttpAnswer
+  type HttpResponse
 } from '../../http/transport.js'
 import { boundUtf8 } from '../../output/bounds.js'
 import { systemClock } from '../../util/clock.js'
 import { getErrorMessage } from '../../util/errors.js'
 import type { Logger } from '../../util/logger.js'
+import { singleSpaced } from '../../util/text.js'
 import { proxySettings } from '../network.js'
 
-/**
- * Octokit, sending through the action's own transport (http/fetch.ts): every request to the
- * GitHub API is timed, retried as the retry table says, bounded, and kept on the API's own
- * origin; all of them share one time budget and stop at once on the step's abort signal.
- */
+// Octokit, sending through the action's own transport (http/fetch.ts): every request to the
+// GitHub API is timed, retried as the retry table says, bounded, and kept on the API's own
+// origin; all of them share one time budget and stop at once on the step's abort signal.
 
 /** Everything the step asks of GitHub for one publication (a comment) fits in this. */
 const GITHUB_BUDGET_MS = 60_000
@@ -28,7 +27,7 @@ const GITHUB_BUDGET_MS = 60_000
 const GITHUB_REQUEST_TIMEOUT_MS = 10_000
 /** A list of 100 comments of 65,536 characters is about 26 MB at worst. */
 const MAX_GITHUB_BODY_BYTES = 32 * 1024 * 1024
-/** Annotations show 4 KiB: a message built from GitHub's answer is no longer. */
+/** Annotations show 4 KiB: a message built from GitHub's response is no longer. */
 const MAX_MESSAGE_BYTES = 4 * 1024
 const EXCERPT_CHARS = 300
 
@@ -95,12 +94,12 @@ function graphqlUrl(apiUrl: URL): URL {
 }
 
 /** GitHub signals its rate limits with 429, or with 403 and Retry-After or no requests left. */
-function isGitHubRateLimit(answer: HttpAnswer): boolean {
-  if (answer.status === 429) return true
+function isGitHubRateLimit(response: HttpResponse): boolean {
+  if (response.status === 429) return true
   return (
-    answer.status === 403 &&
-    (headerValue(answer, 'retry-after') !== undefined ||
-      headerValue(answer, 'x-ratelimit-remaining') === '0')
+    response.status === 403 &&
+    (headerValue(response, 'retry-after') !== undefined ||
+      headerValue(response, 'x-ratelimit-remaining') === '0')
   )
 }
 
@@ -130,7 +129,7 @@ export function describeGitHubFailure(
         : `GitHub answered with a redirect (HTTP ${failure.status}) that the action does not follow`
   } else if (typeof status === 'number' && response !== undefined) {
     httpStatus = status
-    message = `HTTP ${status}: ${answerDetail(status, response.data, response.headers)}`
+    message = `HTTP ${status}: ${responseDetail(status, response.data, response.headers)}`
   } else {
     message = getErrorMessage(failure)
   }
@@ -151,7 +150,7 @@ function fetchFailureMessage(
     case 'deadline':
       return `GitHub did not finish answering within ${budgetMs / 1000} s`
     case 'unreadable':
-      return `GitHub's answer could not be read (${what.error.message})`
+      return `GitHub's response could not be read (${what.error.message})`
     case 'invalid-status':
       return `GitHub answered with HTTP status ${what.status}, which is not a status`
     case 'network': {
@@ -166,10 +165,10 @@ function fetchFailureMessage(
 }
 
 /**
- * GitHub's explanation of an error answer: its JSON `message` and `errors`, or for anything
+ * GitHub's explanation of an error response: its JSON `message` and `errors`, or for anything
  * else the status line alone (a 168 KB HTML error page is not a message), or a short excerpt.
  */
-function answerDetail(
+function responseDetail(
   status: number,
   data: unknown,
   headers: Record<string, unknown> | undefined
@@ -191,21 +190,17 @@ function answerDetail(
       : []
     const said = typeof message === 'string' && !isMarkup(message) ? message : statusLine
     const text = [said, ...details.filter(detail => !isMarkup(detail))].join('; ')
-    return oneLine(text).slice(0, EXCERPT_CHARS)
+    return singleSpaced(text).slice(0, EXCERPT_CHARS)
   }
   const contentType = headers?.['content-type']
   const type = typeof contentType === 'string' ? contentType : ''
   const text = typeof data === 'string' ? data : ''
   if (/html|xml/i.test(type) || isMarkup(text) || text.trim() === '') return statusLine
-  const line = oneLine(text)
+  const line = singleSpaced(text)
   return line.length > EXCERPT_CHARS ? `${line.slice(0, EXCERPT_CHARS)}…` : line
 }
 
 /** Text that is a page of markup (HTML, XML, a proxy's error page), not a message. */
 function isMarkup(text: string): boolean {
   return text.trimStart().startsWith('<')
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
 }

@@ -1,7 +1,7 @@
 import type { TriggerRequest } from '../../platform/client.js'
 import type { PlatformPaths } from '../../platform/endpoints.js'
 
-/** The settings of one step, as the inputs give them once checked (inputs.ts). */
+// The settings of one step, as the inputs give them once checked (inputs.ts).
 
 export type RunStart =
   { kind: 'trigger'; request: TriggerRequest } | { kind: 'follow'; runId: string }

@@ -1,11 +1,10 @@
+import { safeCut } from '../../output/bounds.js'
 import { escapeHtml } from './html.js'
 import { neutraliseMentions } from './mentions.js'
 
-/**
- * The output's block in the run card. Both forms are built so that, wherever the card is
- * rendered as GitHub-flavoured Markdown (the job summary, a comment), nothing in the output
- * can end the card's blocks or add to them, and raw HTML in it is shown, not interpreted.
- */
+// The output's block in the run card. Both forms are built so that, wherever the card is
+// rendered as GitHub-flavoured Markdown (the job summary, a comment), nothing in the output
+// can end the card's blocks or add to them, and raw HTML in it is shown, not interpreted.
 
 /** Rendering costs memory in proportion to this much of the output at most. */
 export const MAX_MARKDOWN_CHARS = 32 * 1024
@@ -146,10 +145,7 @@ export function textBlock(output: string): string {
 export function cutAtLine(output: string, chars: number): string {
   if (output.length <= chars) return output
   const lineEnd = output.lastIndexOf('\n', chars)
-  let cut = lineEnd > chars / 2 ? lineEnd + 1 : chars
-  const code = output.charCodeAt(cut)
-  if (cut > 0 && code >= 0xdc00 && code <= 0xdfff) cut--
-  return output.slice(0, cut)
+  return output.slice(0, lineEnd > chars / 2 ? lineEnd + 1 : safeCut(output, chars))
 }
 
 /** Says that the card shows part of the output, and where the whole of it is. */

@@ -9,12 +9,10 @@ import {
 import type { CommentSettings } from '../inputs/settings.js'
 import { readGitHubContext } from './github-event.js'
 
-/**
- * The run card as a sticky comment on the pull request or issue. Loaded (with Octokit) only by
- * a step that asks for a comment. Every failure is a warning that says how to fix it: the run's
- * own outputs are set before, and never depend on the comment. Every request goes through the
- * action's own transport (github/client.ts), within one time budget.
- */
+// The run card as a sticky comment on the pull request or issue. Loaded (with Octokit) only by
+// a step that asks for a comment. Every failure is a warning that says how to fix it: the run's
+// own outputs are set before, and never depend on the comment. Every request goes through the
+// action's own transport (github/client.ts), within one time budget.
 
 // Pages of 100 comments read to find the earlier card: a thread longer than this gets a new one.
 const MAX_COMMENT_PAGES = 100
@@ -119,7 +117,7 @@ function commentUrl(data: unknown, issueNumber: number): CommentResult {
   }
   return {
     warning:
-      `The run card is on #${issueNumber}, but GitHub's answer gave no usable address for it ` +
+      `The run card is on #${issueNumber}, but GitHub's response gave no usable address for it ` +
       '(`html_url`), so `comment-url` is not set.'
   }
 }
@@ -144,7 +142,7 @@ async function findEarlierCard(
     ...where,
     per_page: 100
   })) {
-    // GitHub's answer is data: a page that is not a list, or an entry that is not a comment,
+    // GitHub's response is data: a page that is not a list, or an entry that is not a comment,
     // is not taken for one.
     if (!Array.isArray(data))
       throw new Error(`GitHub's page of comments on #${where.issue_number} is not a list`)
@@ -167,7 +165,7 @@ async function findEarlierCard(
 
 /**
  * The login the token comments as. `GET /user` refuses GITHUB_TOKEN and App tokens, so it is
- * asked of GraphQL; without an answer, an installation token (`ghs_`) is taken to be the
+ * asked of GraphQL; without a response, an installation token (`ghs_`) is taken to be the
  * Actions bot, and any other token finds no earlier card (a new one is made).
  */
 async function ownLogin(octokit: Octokit): Promise<string | undefined> {

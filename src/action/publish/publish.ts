@@ -3,7 +3,8 @@ import { boundUtf8, MAX_OUTPUT_BYTES, truncationMarker } from '../../output/boun
 import { boundJson } from '../../output/json-bounds.js'
 import type { Redactor } from '../../output/redactor.js'
 import type { OutputSummary } from '../../output/sink.js'
-import { ApiError } from '../../platform/api-error.js'
+import { ApiError } from '../../platform/errors.js'
+import { IDENTIFYING_FIELDS } from '../../platform/run-object.js'
 import type { RunState } from '../../run/state.js'
 import { formatSeconds } from '../../util/duration.js'
 import { getErrorMessage } from '../../util/errors.js'
@@ -28,7 +29,7 @@ type OutputName = (typeof OUTPUT_NAMES)[number]
 /** What the step produced: the run's state, its closed output, and the action's own failure. */
 export interface RunReport {
   state: RunState
-  written: OutputSummary | undefined
+  output: OutputSummary | undefined
   failure: unknown
 }
 
@@ -50,7 +51,7 @@ export async function publish(
 ): Promise<void> {
   const r = (text: string | undefined): string | undefined =>
     text === undefined ? undefined : redactor.redact(text)
-  const { state, written, failure } = report
+  const { state, output, failure } = report
   const runId = r(state.runId)
   const failureMessage = failure === undefined ? undefined : r(getErrorMessage(failure))
   const error = failureMessage ?? r(state.error)
@@ -65,8 +66,8 @@ export async function publish(
     status: state.status,
     error: error === undefined ? undefined : bounded(error, 'error'),
     duration,
-    output: written && outputText(written),
-    'output-file': written?.file,
+    output: output && outputText(output),
+    'output-file': output?.file,
     result:
       state.result === undefined
         ? undefined
@@ -81,9 +82,9 @@ export async function publish(
     const value = outputs[name]
     if (value !== undefined) setOutput(name, value)
   }
-  if (written?.fileError !== undefined) {
+  if (output?.fileError !== undefined) {
     core.warning(
-      r(`Could not write the output file (${written.fileError}); \`output-file\` is not set.`)!
+      r(`Could not write the output file (${output.fileError}); \`output-file\` is not set.`)!
     )
   }
 
@@ -97,10 +98,10 @@ export async function publish(
         threadId: outputs['thread-id'],
         status: state.status,
         error,
-        output: written && {
-          head: written.head,
-          totalBytes: written.totalBytes,
-          file: written.file
+        output: output && {
+          head: output.head,
+          totalBytes: output.totalBytes,
+          file: output.file
         },
         duration
       },
@@ -126,18 +127,18 @@ export async function publish(
 }
 
 /** The `output` output: the head of the output, cut with a marker that says where the rest is. */
-function outputText(written: OutputSummary): string {
+function outputText(output: OutputSummary): string {
   const text = boundUtf8(
-    written.head,
+    output.head,
     MAX_OUTPUT_BYTES,
-    truncationMarker('output', written.totalBytes, written.file)
+    truncationMarker('output', output.totalBytes, output.file)
   )
   if (text.truncated) {
-    const whole = written.file
-      ? `Read the whole output from ${written.file} (the \`output-file\` output).`
+    const whole = output.file
+      ? `Read the whole output from ${output.file} (the \`output-file\` output).`
       : 'The output file could not be written, so the rest is not kept.'
     core.warning(
-      `The run's output (${written.totalBytes} bytes) is larger than ${MAX_OUTPUT_BYTES} bytes; ` +
+      `The run's output (${output.totalBytes} bytes) is larger than ${MAX_OUTPUT_BYTES} bytes; ` +
         `the \`output\` step output is cut short. ${whole}`
     )
   }
@@ -149,7 +150,8 @@ function resultJson(result: unknown, alreadyReduced: boolean, redactor: Redactor
   const { json, reduced } = boundJson(
     redactor.redactValue(result),
     MAX_OUTPUT_BYTES,
-    chars => `[left out of result: ${chars} characters; see the output and output-file outputs]`
+    chars => `[left out of result: ${chars} characters; see the output and output-file outputs]`,
+    IDENTIFYING_FIELDS
   )
   if (reduced || alreadyReduced) {
     core.warning(

@@ -1,4 +1,5 @@
 import { boundUtf8 } from '../../output/bounds.js'
+import { oneLine } from '../../util/text.js'
 import {
   asTextNote,
   cutAtLine,
@@ -180,7 +181,7 @@ function lineCount(text: string): number {
  * it would end the table's HTML block.
  */
 function fact(text: string): string {
-  const line = text.replace(/[\r\n]+/g, ' ')
+  const line = oneLine(text)
   if (line.length <= MAX_FACT_CHARS) return line
   return `${cutAtLine(line, MAX_FACT_CHARS)}…`
 }

@@ -1,4 +1,4 @@
-// See ../README.md: @actions/core imports these for OIDC tokens, which this action never asks for.
+// See ../../README.md: @actions/core imports these for OIDC tokens, which this action never asks for.
 class Handler {
   prepareRequest() {
     throw new Error('@actions/http-client is not part of this action')

@@ -1,4 +1,4 @@
-// See ../README.md: every request of this action goes through undici, never through this.
+// See ../../README.md: every request of this action goes through undici, never through this.
 const unavailable = name => () => {
   throw new Error(`@actions/http-client is not part of this action (${name} was called)`)
 }

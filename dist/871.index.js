@@ -1,90 +1,6 @@
-export const id = 17;
-export const ids = [17];
+export const id = 871;
+export const ids = [871];
 export const modules = {
-
-/***/ 8360:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   UC: () => (/* binding */ proxyFailureMessage),
-/* harmony export */   Y4: () => (/* binding */ isCertificateError),
-/* harmony export */   d8: () => (/* binding */ networkReason)
-/* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1435);
-
-
-/**
- * What a network failure says, for any host: the words are the caller's (`host` is "the
- * platform" or "the GitHub API"), the facts are here, so that both hosts name the same cause.
- */
-// A TLS handshake that fails on the certificate: before a byte of the request is sent.
-const CERTIFICATE_ERROR_CODES = new Set([
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'CERT_UNTRUSTED',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'ERR_TLS_CERT_ALTNAME_INVALID'
-]);
-// Failing to open a connection. Through a proxy, the connection is the proxy's: the proxy
-// itself opens the one to the host.
-const CONNECT_ERROR_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EADDRNOTAVAIL',
-    'ETIMEDOUT',
-    'ERR_SOCKET_CONNECTION_TIMEOUT',
-    'UND_ERR_CONNECT_TIMEOUT'
-]);
-/** `CODE: message` of a network error, as a message quotes it. */
-function networkReason(error) {
-    const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .C)(error);
-    return `${code ? `${code}: ` : ''}${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u)(error)}`;
-}
-function isCertificateError(error) {
-    const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .C)(error);
-    return code !== undefined && CERTIFICATE_ERROR_CODES.has(code);
-}
-/**
- * The message for a failure that was the proxy's (it could not be reached, it wanted
- * credentials, it would not open a tunnel), naming the proxy and the variable to fix; undefined
- * when the failure was not the proxy's. A proxy's user and password are never named.
- */
-function proxyFailureMessage(error, proxy, host, origin) {
-    if (proxy === undefined)
-        return undefined;
-    const where = `the proxy at ${proxy.address} (${proxy.variable})`;
-    const refusal = (0,_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyRefusal */ .vd)(error);
-    if (refusal === 407) {
-        return (`${capitalise(where)} asked for credentials (HTTP 407) and refused the request; nothing ` +
-            `reached ${host}. Put the proxy's user and password in ${proxy.variable} ` +
-            '(http://user:password@host:port).');
-    }
-    if (refusal !== undefined) {
-        return (`${capitalise(where)} would not open a connection to ${origin} (HTTP ${refusal}); nothing ` +
-            `reached ${host}. Check that the proxy lets this runner reach that host, or list the ` +
-            'host in NO_PROXY.');
-    }
-    const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .C)(error);
-    if (code !== undefined && CONNECT_ERROR_CODES.has(code)) {
-        return (`Could not reach ${where} (${networkReason(error)}); nothing was sent to ${host}. Check ` +
-            `${proxy.variable} and NO_PROXY, and that the proxy is running.`);
-    }
-    return undefined;
-}
-function capitalise(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-
-/***/ }),
 
 /***/ 4070:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -96,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 ;// CONCATENATED MODULE: ./src/http/retry.ts
-/** Retry timing shared by every request; which failures are retried is the sender's decision. */
+// Retry timing shared by every request; which failures are retried is the retry table's (retry-policy.ts).
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
 // `Retry-After: 0` (or a date just past) and a jitter near zero must not become a busy loop.
@@ -133,7 +49,7 @@ function retryDelayMs(attempt, retryAfterMs, random = Math.random) {
 }
 
 // EXTERNAL MODULE: ./src/http/transport.ts + 3 modules
-var transport = __webpack_require__(1435);
+var transport = __webpack_require__(5246);
 ;// CONCATENATED MODULE: ./src/http/retry-policy.ts
 
 
@@ -160,15 +76,15 @@ function row(notSent, lost, rateLimited, unavailable, serverError, unreadable) {
 // asks soonest after gets it, so the backoff stops growing at 0.5 s × 2² = 2 s.
 const MAX_UNTIL_DEADLINE_BACKOFF_STEP = 2;
 /** How an attempt failed, or undefined when it did not (a 2xx, or a status that is final). */
-function failureOf(attempt, isRateLimited = answer => answer.status === 429) {
+function failureOf(attempt, isRateLimited = response => response.status === 429) {
     if (!attempt.ok)
         return attempt.sent ? 'lost' : 'not-sent';
-    const { answer } = attempt;
-    if (isRateLimited(answer))
+    const { response } = attempt;
+    if (isRateLimited(response))
         return 'rate-limited';
-    if (answer.status === 503)
+    if (response.status === 503)
         return 'unavailable';
-    if (answer.status >= 500)
+    if (response.status >= 500)
         return 'server-error';
     return undefined;
 }
@@ -187,11 +103,11 @@ failuresInARow, retries, retryAfterMs, random) {
     const step = Math.min(failuresInARow - 1, MAX_UNTIL_DEADLINE_BACKOFF_STEP);
     return retryDelayMs(step, retryAfterMs, random);
 }
-/** A `Retry-After` of an answer, in milliseconds. */
+/** A `Retry-After` of an response, in milliseconds. */
 function retryAfterOf(attempt, now) {
     if (!attempt.ok)
         return undefined;
-    return parseRetryAfterMs((0,transport/* headerValue */.Z)(attempt.answer, 'retry-after'), now);
+    return parseRetryAfterMs((0,transport/* headerValue */.Z)(attempt.response, 'retry-after'), now);
 }
 
 ;// CONCATENATED MODULE: ./src/http/retrying.ts
@@ -210,8 +126,8 @@ async function sendRetrying(config, kind, method, url, options, read) {
         const attempt = await config.transport.send(method, url, options);
         let failure = failureOf(attempt, config.isRateLimited);
         let unreadable;
-        if (attempt.ok && failure === undefined && isSuccess(attempt.answer)) {
-            const value = read(attempt.answer);
+        if (attempt.ok && failure === undefined && isSuccess(attempt.response)) {
+            const value = read(attempt.response);
             if (!(value instanceof Error))
                 return { kind: 'read', value };
             unreadable = value;
@@ -221,14 +137,14 @@ async function sendRetrying(config, kind, method, url, options, read) {
         if (failure === 'not-sent' || failure === 'rate-limited' || failure === 'unavailable') {
             options.onInFlight?.(false);
         }
-        else if (attempt.ok && attempt.answer.status < 500 && failure !== 'unreadable') {
+        else if (attempt.ok && attempt.response.status < 500 && failure !== 'unreadable') {
             options.onInFlight?.(false);
         }
         const outcome = (outOfTime = false) => !attempt.ok
             ? { kind: 'network', attempt, attempts, outOfTime }
             : unreadable !== undefined
                 ? { kind: 'unreadable', error: unreadable, attempts, outOfTime }
-                : { kind: 'answer', answer: attempt.answer, failure, attempts, outOfTime };
+                : { kind: 'response', response: attempt.response, failure, attempts, outOfTime };
         if (failure === undefined)
             return outcome();
         if (failure === 'rate-limited')
@@ -247,14 +163,14 @@ async function sendRetrying(config, kind, method, url, options, read) {
         await clock.sleep(wait, options.signal);
     }
 }
-function isSuccess(answer) {
-    return answer.status >= 200 && answer.status < 300;
+function isSuccess(response) {
+    return response.status >= 200 && response.status < 300;
 }
 
 
 /***/ }),
 
-/***/ 7887:
+/***/ 268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -374,7 +290,7 @@ function withoutCredentials(text) {
 
 /***/ }),
 
-/***/ 1435:
+/***/ 5246:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -382,8 +298,7 @@ function withoutCredentials(text) {
 __webpack_require__.d(__webpack_exports__, {
   G5: () => (/* binding */ HttpTransport),
   Jh: () => (/* binding */ RedirectRefused),
-  Z: () => (/* binding */ headerValue),
-  vd: () => (/* binding */ proxyRefusal)
+  Z: () => (/* binding */ headerValue)
 });
 
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -395,13 +310,13 @@ const ACTION_VERSION = '1.0.0';
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/http/bodies.ts
-/** Reading answer bodies: whole, as bytes, or only their start. */
+// Reading response bodies: whole, as bytes, or only their start.
 /** A body longer than its request allows. */
 class BodyTooLarge extends Error {
     maxBytes;
     code = 'BODY_TOO_LARGE';
     constructor(maxBytes) {
-        super(`the answer is longer than ${maxBytes} bytes`);
+        super(`the response is longer than ${maxBytes} bytes`);
         this.maxBytes = maxBytes;
         this.name = 'BodyTooLarge';
     }
@@ -411,7 +326,7 @@ const MAX_FIRST_BUFFER_BYTES = 256 * 1024 * 1024;
 const DEFAULT_FIRST_BUFFER_BYTES = 64 * 1024;
 /**
  * A body as one buffer, filled in place (sized by the Content-Length when there is one), so a
- * large answer is not held as its chunks and as their concatenation at once.
+ * large response is not held as its chunks and as their concatenation at once.
  */
 async function readBytes(body, contentLength, maxBytes = Number.POSITIVE_INFINITY) {
     const declared = Number(contentLength);
@@ -446,9 +361,11 @@ async function readStart(body, limit) {
     return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
 }
 
+// EXTERNAL MODULE: ./src/http/network-errors.ts
+var network_errors = __webpack_require__(8360);
 // EXTERNAL MODULE: external "node:diagnostics_channel"
 var external_node_diagnostics_channel_ = __webpack_require__(3053);
-;// CONCATENATED MODULE: ./src/http/sent-heads.ts
+;// CONCATENATED MODULE: ./src/http/headers-sent.ts
 
 /**
  * Which triggers have begun to go out: the idempotency keys whose request head undici has begun
@@ -456,7 +373,7 @@ var external_node_diagnostics_channel_ = __webpack_require__(3053);
  * failure cannot have reached the platform, whatever the error says, so it is never "a run may
  * have started".
  */
-class SentHeads {
+class HeadersSent {
     keys = new Set();
     watching = false;
     has(key) {
@@ -482,11 +399,12 @@ class SentHeads {
         });
     }
 }
-const sentHeads = new SentHeads();
+const headersSent = new HeadersSent();
 
 // EXTERNAL MODULE: ./src/http/undici-parts.ts
 var undici_parts = __webpack_require__(7101);
 ;// CONCATENATED MODULE: ./src/http/transport.ts
+
 
 
 
@@ -512,31 +430,17 @@ class RedirectRefused extends Error {
 const MAX_REDIRECTS = 5;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const MAX_ERROR_BODY_BYTES = 1024 * 1024;
-// Errors raised before the request left the machine: the host cannot have seen it.
+// Errors raised before the request left the machine: the host cannot have seen it. A TLS
+// handshake fails on the certificate before a byte of the request is sent.
 const NOT_SENT_ERROR_CODES = new Set([
     // The request could not even be formed (a header value, the URL).
     'UND_ERR_INVALID_ARG',
     'ERR_INVALID_URL',
     'ERR_INVALID_CHAR',
     'ERR_INVALID_ARG_VALUE',
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EADDRNOTAVAIL',
-    'ETIMEDOUT',
-    'ERR_SOCKET_CONNECTION_TIMEOUT',
-    'UND_ERR_CONNECT_TIMEOUT',
-    // TLS fails in the handshake, before a byte of the request is sent.
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-    'ERR_SSL_WRONG_VERSION_NUMBER'
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    ...network_errors/* CONNECT_ERROR_CODES */.ZG,
+    ...network_errors/* CERTIFICATE_ERROR_CODES */.KS
 ]);
 class HttpTransport {
     routes;
@@ -562,12 +466,14 @@ class HttpTransport {
             const timeout = options.stream ? remaining : Math.min(this.requestTimeoutMs, remaining);
             const signals = [AbortSignal.timeout(remaining), ...(stopSignal ? [stopSignal] : [])];
             if (marker !== undefined)
-                sentHeads.forget(marker);
-            let answer;
+                headersSent.forget(marker);
+            let response;
             try {
-                const response = await (0,undici_parts/* request */.Em)(url, {
+                // undici's request, as its index builds it: the dispatcher is `this`.
+                const received = await undici_parts/* requestThrough */.b.call(dispatcher, {
+                    origin: url.origin,
+                    path: `${url.pathname}${url.search}`,
                     method,
-                    dispatcher,
                     headers: {
                         accept: options.stream ? 'text/event-stream' : 'application/json',
                         'user-agent': USER_AGENT,
@@ -581,31 +487,31 @@ class HttpTransport {
                     bodyTimeout: options.stream ? 0 : timeout,
                     signal: AbortSignal.any(signals)
                 });
-                answer = { status: response.statusCode, headers: response.headers, body: '', proxy };
-                const is2xx = answer.status >= 200 && answer.status < 300;
+                response = { status: received.statusCode, headers: received.headers, body: '', proxy };
+                const is2xx = response.status >= 200 && response.status < 300;
                 // Anything but JSON from the streaming trigger is read as a stream, whatever its label.
-                if (options.stream && is2xx && !isJson(answer)) {
-                    this.logRequest(method, url, started, `${answer.status} (stream)`);
-                    return { ok: true, answer: { ...answer, stream: response.body } };
+                if (options.stream && is2xx && !isJson(response)) {
+                    this.logRequest(method, url, started, `${response.status} (stream)`);
+                    return { ok: true, response: { ...response, stream: received.body } };
                 }
                 // A body that is read, not streamed, gets the request timeout even from the
                 // streaming trigger (whose bodyTimeout is off for the stream's sake).
                 const stalled = options.stream
-                    ? setTimeout(() => response.body.destroy(new Error('the body stalled')), Math.min(this.requestTimeoutMs, remaining))
+                    ? setTimeout(() => received.body.destroy(new Error('the body stalled')), Math.min(this.requestTimeoutMs, remaining))
                     : undefined;
                 try {
                     // An error page is only quoted, so only its start is read.
                     if (is2xx) {
-                        answer.bytes = await readBytes(response.body, headerValue(answer, 'content-length'), options.maxBodyBytes);
+                        response.bytes = await readBytes(received.body, headerValue(response, 'content-length'), options.maxBodyBytes);
                     }
                     else
-                        answer.body = await readStart(response.body, MAX_ERROR_BODY_BYTES);
+                        response.body = await readStart(received.body, MAX_ERROR_BODY_BYTES);
                 }
                 catch (error) {
                     this.logRequest(method, url, started, (0,errors/* errorCode */.C)(error) ?? 'body error');
-                    // The status of an error answer stands (a 503 stays retryable); a 2xx may have done its work.
+                    // The status of an error response stands (a 503 stays retryable); a 2xx may have done its work.
                     if (!is2xx)
-                        return { ok: true, answer };
+                        return { ok: true, response };
                     return { ok: false, error, sent: true, proxy };
                 }
                 finally {
@@ -617,19 +523,19 @@ class HttpTransport {
                 const code = (0,errors/* errorCode */.C)(error);
                 this.logRequest(method, url, started, code ?? 'error');
                 // A request watched on the wire knows whether its head was written; others go by the code.
-                const sent = marker !== undefined ? sentHeads.has(marker) : !(code && NOT_SENT_ERROR_CODES.has(code));
+                const sent = marker !== undefined ? headersSent.has(marker) : !(code && NOT_SENT_ERROR_CODES.has(code));
                 return { ok: false, error, sent: sent && !refusedByProxy(error, proxy), proxy };
             }
             finally {
                 if (marker !== undefined)
-                    sentHeads.forget(marker);
+                    headersSent.forget(marker);
             }
-            this.logRequest(method, url, started, String(answer.status));
-            const location = headerValue(answer, 'location');
-            if (answer.status < 300 || answer.status >= 400 || location === undefined) {
-                return { ok: true, answer };
+            this.logRequest(method, url, started, String(response.status));
+            const location = headerValue(response, 'location');
+            if (response.status < 300 || response.status >= 400 || location === undefined) {
+                return { ok: true, response };
             }
-            url = redirectTarget(method, url, firstUrl, answer.status, location, hop);
+            url = redirectTarget(method, url, firstUrl, response.status, location, hop);
         }
     }
     logRequest(method, url, started, outcome) {
@@ -661,21 +567,14 @@ function redirectTarget(method, url, firstUrl, status, location, hop) {
  * CONNECT tunnel): it never went on to the host, whatever reached the proxy.
  */
 function refusedByProxy(error, proxy) {
-    return proxy !== undefined && proxyRefusal(error) !== undefined;
+    return proxy !== undefined && (0,network_errors/* proxyRefusal */.vd)(error) !== undefined;
 }
-/** The status with which a proxy refused a request, read from undici's error. */
-function proxyRefusal(error) {
-    const message = error instanceof Error ? error.message : '';
-    const match = /^Proxy Authentication Required \((\d{3})\)/.exec(message) ??
-        /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling/.exec(message);
-    return match ? Number(match[1]) : undefined;
-}
-function headerValue(answer, name) {
-    const value = answer.headers[name];
+function headerValue(response, name) {
+    const value = response.headers[name];
     return Array.isArray(value) ? value[0] : value;
 }
-function isJson(answer) {
-    return /[/+]json\b/i.test(headerValue(answer, 'content-type') ?? '');
+function isJson(response) {
+    return /[/+]json\b/i.test(headerValue(response, 'content-type') ?? '');
 }
 
 
@@ -685,7 +584,7 @@ function isJson(answer) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Em: () => (/* binding */ request),
+/* harmony export */   b: () => (/* reexport default from dynamic */ undici_lib_api_api_request_js__WEBPACK_IMPORTED_MODULE_1___default.a),
 /* harmony export */   g6: () => (/* reexport default from dynamic */ undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_2___default.a),
 /* harmony export */   kT: () => (/* reexport default from dynamic */ undici_lib_dispatcher_proxy_agent_js__WEBPACK_IMPORTED_MODULE_4___default.a)
 /* harmony export */ });
@@ -712,37 +611,6 @@ function isJson(answer) {
 // opens its CONNECT tunnel with `client.connect`).
 Object.assign((undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_3___default().prototype), undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__);
 
-/** undici's `request(url, options)`, as its index builds it from the same parts. */
-function request(url, options) {
-    const { dispatcher, ...rest } = options;
-    return undici_lib_api_api_request_js__WEBPACK_IMPORTED_MODULE_1___default().call(dispatcher, {
-        ...rest,
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`
-    });
-}
-
-
-/***/ }),
-
-/***/ 4976:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ tryParseJson)
-/* harmony export */ });
-/**
- * Parses JSON that a server sent, which may be anything: `{ value }` when it is JSON,
- * undefined when it is not. The one guarded `JSON.parse` of the action.
- */
-function tryParseJson(text) {
-    try {
-        return { value: JSON.parse(text) };
-    }
-    catch {
-        return undefined;
-    }
-}
 
 
 /***/ })
