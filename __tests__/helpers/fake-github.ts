@@ -13,6 +13,34 @@ export interface FakeComment {
   updated_at: string
 }
 
+interface FakeReviewComment {
+  id: number
+  body: string
+  path: string
+  /** The line on the pull request's current head; GitHub sets null once the line is outdated. */
+  line: number | null
+  start_line: number | null
+  side: 'RIGHT'
+  commit_id: string
+  original_commit_id: string
+  user: FakeComment['user']
+}
+
+interface FakeReview {
+  id: number
+  body: string
+  event: string
+  commit_id: string
+  comments: FakeReviewComment[]
+  user: FakeComment['user']
+}
+
+/** A pull request's head and its changed files, as `pulls/{n}/files` gives them. */
+interface SeedPull {
+  headSha: string
+  files: Array<{ filename: string; patch?: string }>
+}
+
 interface SeedComment {
   body: string
   login: string
@@ -67,6 +95,10 @@ export interface FakeGitHub {
   requests: RecordedRequest[]
   comments(owner: string, repo: string, number: number): FakeComment[]
   seed(owner: string, repo: string, number: number, comments: SeedComment[]): FakeComment[]
+  /** A pull request to review: its head and its changed files with their patches. */
+  seedPull(owner: string, repo: string, number: number, pull: SeedPull): void
+  reviews(owner: string, repo: string, number: number): FakeReview[]
+  reviewComments(owner: string, repo: string, number: number): FakeReviewComment[]
   injectFault(fault: Fault): void
   /** Until reset(), every 2xx answer passes through this. */
   rewriteAnswers(rewrite: AnswerRewrite): void
@@ -114,6 +146,27 @@ const timestamp = (date = new Date()): string => date.toISOString().replace(/\.\
 const isAppToken = (token: string, login: string): boolean =>
   token.startsWith('ghs_') || login.endsWith('[bot]')
 
+/**
+ * The head-side lines of a patch, as GitHub resolves a review comment's `line`: context and
+ * added lines inside a hunk. Written here on its own, not taken from src/, so that a mistake
+ * in the action's reading is not the fake's too.
+ */
+function diffLines(patch: string): Set<number> {
+  const lines = new Set<number>()
+  let line = 0
+  let inHunk = false
+  for (const text of patch.split('\n')) {
+    const hunk = /^@@ -[\d,]+ \+(\d+)/.exec(text)
+    if (hunk) {
+      line = Number(hunk[1])
+      inHunk = true
+    } else if (inHunk && (text.startsWith('+') || text.startsWith(' '))) {
+      lines.add(line++)
+    }
+  }
+  return lines
+}
+
 function parseJson(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text)
@@ -133,6 +186,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const threads = new Map<string, FakeComment[]>()
   const faults: Fault[] = []
   let rewrite: AnswerRewrite | undefined
+  const pulls = new Map<
+    string,
+    SeedPull & { reviews: FakeReview[]; comments: FakeReviewComment[] }
+  >()
   const held = new Set<ServerResponse>()
   const userIds = new Map<string, number>([[ACTIONS_LOGIN, 41898282]])
   // Never restarted, not even by reset(): an id from an earlier test never names a new comment.
@@ -176,7 +233,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     return undefined
   }
 
-  const listComments = (url: URL, list: FakeComment[]): Reply => {
+  const listComments = (url: URL, list: unknown[]): Reply => {
     const asked = Number(url.searchParams.get('per_page') ?? 30)
     const perPage = Number.isInteger(asked) && asked > 0 ? Math.min(asked, 100) : 30
     const askedPage = Number(url.searchParams.get('page') ?? 1)
@@ -194,6 +251,62 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (page > 1) links.push(link(1, 'first'))
     const body = list.slice((page - 1) * perPage, page * perPage)
     return { status: 200, body, headers: links.length > 0 ? { link: links.join(', ') } : {} }
+  }
+
+  // As GitHub does: one comment off the diff refuses the whole review with a 422.
+  const createReview = (
+    pull: SeedPull & { reviews: FakeReview[]; comments: FakeReviewComment[] },
+    json: Record<string, unknown> | undefined,
+    login: string
+  ): Reply => {
+    const docs = `${DOCS}/pulls/reviews#create-a-review-for-a-pull-request`
+    const given = Array.isArray(json?.comments)
+      ? (json.comments as Array<Record<string, unknown>>)
+      : []
+    const body = typeof json?.body === 'string' ? json.body : ''
+    const commitId = typeof json?.commit_id === 'string' ? json.commit_id : pull.headSha
+    const tooLong = [body, ...given.map(c => (typeof c.body === 'string' ? c.body : ''))].find(
+      text => [...text].length > MAX_BODY
+    )
+    if (tooLong !== undefined) return fail(422, 'Validation Failed', docs)
+    for (const comment of given) {
+      const file = pull.files.find(f => f.filename === comment.path)
+      const lines = diffLines(file?.patch ?? '')
+      const last = Number(comment.line)
+      const first = comment.start_line === undefined ? last : Number(comment.start_line)
+      const all = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i)
+      if (!file || all.length === 0 || !all.every(line => lines.has(line))) {
+        return fail(422, 'Unprocessable Entity', docs, {
+          errors: ['Pull request review thread line must be part of the diff']
+        })
+      }
+    }
+    const user = userOf(login)
+    const comments = given.map((comment): FakeReviewComment => ({
+      id: nextId++,
+      body: typeof comment.body === 'string' ? comment.body : '',
+      path: String(comment.path),
+      line: Number(comment.line),
+      start_line: comment.start_line === undefined ? null : Number(comment.start_line),
+      side: 'RIGHT',
+      commit_id: commitId,
+      original_commit_id: commitId,
+      user
+    }))
+    const review: FakeReview = {
+      id: nextId++,
+      body,
+      event: typeof json?.event === 'string' ? json.event : 'PENDING',
+      commit_id: commitId,
+      comments,
+      user
+    }
+    pull.reviews.push(review)
+    pull.comments.push(...comments)
+    return {
+      status: 200,
+      body: { id: review.id, state: 'COMMENTED', body, commit_id: commitId, user }
+    }
   }
 
   const route = (method: string, url: URL, text: string, login: string, app: boolean): Reply => {
@@ -219,6 +332,25 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const docs = `${DOCS}/users/users#get-the-authenticated-user`
       if (app) return fail(403, 'Resource not accessible by integration', docs)
       return { status: 200, body: userOf(login) }
+    }
+    const pullRoute =
+      /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)(\/files|\/comments|\/reviews)?$/.exec(path)
+    if (pullRoute) {
+      const [, owner = '', repo = '', number = '', what = ''] = pullRoute
+      const pull = pulls.get(key(owner, repo, Number(number)))
+      if (!pull) return fail(404, 'Not Found')
+      if (what === '' && method === 'GET') {
+        return { status: 200, body: { number: Number(number), head: { sha: pull.headSha } } }
+      }
+      if (what === '/files' && method === 'GET') {
+        return listComments(
+          url,
+          pull.files.map(file => ({ status: 'modified', ...file }))
+        )
+      }
+      if (what === '/comments' && method === 'GET') return listComments(url, pull.comments)
+      if (what === '/reviews' && method === 'POST') return createReview(pull, json, login)
+      return fail(404, 'Not Found')
     }
     const issue = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path)
     if (issue) {
@@ -307,6 +439,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     comments: (owner, repo, number) => structuredClone(threads.get(key(owner, repo, number)) ?? []),
     seed: (owner, repo, number, comments) =>
       comments.map(c => structuredClone(create(owner, repo, number, c))),
+    seedPull: (owner, repo, number, pull) =>
+      void pulls.set(key(owner, repo, number), {
+        ...structuredClone(pull),
+        reviews: [],
+        comments: []
+      }),
+    reviews: (owner, repo, number) =>
+      structuredClone(pulls.get(key(owner, repo, number))?.reviews ?? []),
+    reviewComments: (owner, repo, number) =>
+      structuredClone(pulls.get(key(owner, repo, number))?.comments ?? []),
     injectFault: fault => void faults.push({ ...fault }),
     rewriteAnswers: given => (rewrite = given),
     reset: () => {
@@ -314,6 +456,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       faults.length = 0
       rewrite = undefined
       threads.clear()
+      pulls.clear()
       for (const res of held) res.destroy()
       held.clear()
     },

@@ -260,3 +260,86 @@ describe('a GitHub Enterprise Server prefix', () => {
     }
   })
 })
+
+describe('pull requests and reviews', () => {
+  const PULL = '/repos/acme/widgets/pulls/7'
+  const PATCH =
+    '@@ -1,2 +1,3 @@\n line one\n+added two\n line three\n@@ -10,1 +11,1 @@\n-x\n+eleven'
+  beforeEach(() => {
+    gh.seedPull('acme', 'widgets', 7, {
+      headSha: 'head123',
+      files: [
+        { filename: 'src/a.ts', patch: PATCH },
+        { filename: 'logo.png' },
+        ...Array.from({ length: 120 }, (_, i) => ({
+          filename: `f${i}.ts`,
+          patch: '@@ -1 +1 @@\n+x'
+        }))
+      ]
+    })
+  })
+
+  it('tells the head and pages the changed files, a binary one without a patch', async () => {
+    const pull = await call(gh.url, 'GET', PULL)
+    expect(pull.json).toMatchObject({ number: 7, head: { sha: 'head123' } })
+    const first = await call(gh.url, 'GET', `${PULL}/files?per_page=100`)
+    const files = first.json as Array<{ filename: string; patch?: string }>
+    expect(files).toHaveLength(100)
+    expect(files[1]).toEqual({ filename: 'logo.png', status: 'modified' })
+    expect(links(first.response.headers.get('link')).next).toMatch(/page=2$/)
+  })
+
+  it('takes a review whose comments are on head-side lines of the diff', async () => {
+    const { response } = await call(gh.url, 'POST', `${PULL}/reviews`, {
+      commit_id: 'head123',
+      event: 'COMMENT',
+      body: 'summary',
+      comments: [
+        { path: 'src/a.ts', line: 2, side: 'RIGHT', body: 'on the added line' },
+        {
+          path: 'src/a.ts',
+          start_line: 1,
+          line: 3,
+          side: 'RIGHT',
+          start_side: 'RIGHT',
+          body: 'a range'
+        },
+        { path: 'src/a.ts', line: 11, side: 'RIGHT', body: 'second hunk' }
+      ]
+    })
+    expect(response.status).toBe(200)
+    const [review] = gh.reviews('acme', 'widgets', 7)
+    expect(review).toMatchObject({ event: 'COMMENT', body: 'summary', commit_id: 'head123' })
+    expect(gh.reviewComments('acme', 'widgets', 7).map(c => [c.line, c.start_line])).toEqual([
+      [2, null],
+      [3, 1],
+      [11, null]
+    ])
+    const listed = await call(gh.url, 'GET', `${PULL}/comments?per_page=100`)
+    expect(listed.json).toHaveLength(3)
+  })
+
+  it.each([
+    ['a line outside every hunk', { path: 'src/a.ts', line: 6 }],
+    ['a removed line’s number', { path: 'src/a.ts', line: 10 }],
+    ['a range across the gap', { path: 'src/a.ts', start_line: 3, line: 11 }],
+    ['a file the pull request did not change', { path: 'other.ts', line: 1 }],
+    ['a binary file', { path: 'logo.png', line: 1 }]
+  ])('refuses the whole review with a 422 for %s', async (_, comment) => {
+    const { response, json } = await call(gh.url, 'POST', `${PULL}/reviews`, {
+      event: 'COMMENT',
+      body: 'b',
+      comments: [{ side: 'RIGHT', body: 'x', ...comment }]
+    })
+    expect(response.status).toBe(422)
+    expect(json).toMatchObject({
+      errors: ['Pull request review thread line must be part of the diff']
+    })
+    expect(gh.reviews('acme', 'widgets', 7)).toEqual([])
+  })
+
+  it('answers 404 for a pull request it does not have', async () => {
+    const { response } = await call(gh.url, 'GET', '/repos/acme/widgets/pulls/8/files')
+    expect(response.status).toBe(404)
+  })
+})
