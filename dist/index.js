@@ -353,6 +353,8 @@ const CHECKS = {
     'comment-mode': optional(oneOf('update', 'create'), 'update'),
     'comment-key': optional(commentKey, ''),
     'allow-mentions': optional(input_checks_boolean, false),
+    findings: optional(oneOf('off', 'annotations'), 'off'),
+    'fail-on-findings': optional(oneOf('never', 'error', 'warning', 'notice'), 'never'),
     'allow-http': optional(input_checks_boolean, false),
     'trigger-path': optional(endpointPath(false), endpoints/* DEFAULT_PATHS */.nd.trigger),
     'run-path': optional(endpointPath(true), endpoints/* DEFAULT_PATHS */.nd.run),
@@ -445,6 +447,7 @@ async function parseInputs(raw, workspace) {
             }
             : undefined,
         allowMentions: data['allow-mentions'],
+        findings: { annotations: data.findings === 'annotations', failOn: data['fail-on-findings'] },
         stream: data.stream,
         cancelOnExit: data['cancel-on-exit'],
         paths: {
@@ -580,6 +583,8 @@ function decideOutcome(facts) {
     if (facts.failure !== undefined)
         return { level: 'failure', message: facts.failure };
     if (!UNSUCCESSFUL.has(facts.status)) {
+        if (facts.findings !== undefined)
+            return { level: 'failure', message: facts.findings };
         const finishedIn = facts.finished && facts.duration ? ` after ${facts.duration} s` : '';
         return {
             level: 'info',
@@ -617,6 +622,8 @@ const OUTPUT_NAMES = [
     'output',
     'output-file',
     'result',
+    'findings',
+    'findings-count',
     'comment-url'
 ];
 /**
@@ -632,6 +639,15 @@ async function publish(report, options, redactor, now, signal) {
     const duration = state.startedAt === undefined || runId === undefined
         ? undefined
         : (0,util_duration/* formatSeconds */.X)((state.finishedAt ?? now) - state.startedAt);
+    // Read once, redacted, for the annotations, the card, the outputs and the gate alike; the
+    // code is loaded only by a step that asks for findings.
+    const asked = options !== undefined &&
+        output !== undefined &&
+        (options.findings.annotations || options.findings.failOn !== 'never');
+    const findingsCode = asked ? await loadFindingsCode() : undefined;
+    const findings = findingsCode && output
+        ? redactedFindings(findingsCode.readFindings(output.head), redactor)
+        : undefined;
     const outputs = {
         'run-id': runId,
         'thread-id': r(state.threadId),
@@ -643,6 +659,10 @@ async function publish(report, options, redactor, now, signal) {
         result: state.result === undefined
             ? undefined
             : resultJson(state.result, state.resultReduced === true, redactor),
+        findings: findings &&
+            boundJson(findings.findings, bounds/* MAX_OUTPUT_BYTES */.$q, chars => `[left out: ${chars} characters]`)
+                .json,
+        'findings-count': findings && String(findings.findings.length),
         // Set once the comment is posted, after every other output.
         'comment-url': undefined
     };
@@ -656,6 +676,8 @@ async function publish(report, options, redactor, now, signal) {
     if (output?.fileError !== undefined) {
         core/* warning */.$e(r(`Could not write the output file (${output.fileError}); \`output-file\` is not set.`));
     }
+    if (findings && options?.findings.annotations)
+        findingsCode?.annotateFindings(findings, redactor);
     if (options && (runId !== undefined || failure instanceof platform_errors/* ApiError */.hD)) {
         // The card's renderer is loaded only by a step that has a run (or an API error) to show.
         const { publishCard } = await __nccwpck_require__.e(/* import() */ 750).then(__nccwpck_require__.bind(__nccwpck_require__, 3750));
@@ -670,7 +692,8 @@ async function publish(report, options, redactor, now, signal) {
                 totalBytes: output.totalBytes,
                 file: output.file
             },
-            duration
+            duration,
+            findings: findings?.findings
         }, { ...options, startedAt: state.startedAt ?? now, signal }, redactor);
         if (commentUrl !== undefined)
             setOutput('comment-url', commentUrl);
@@ -682,7 +705,10 @@ async function publish(report, options, redactor, now, signal) {
         error,
         failure: failureMessage,
         duration,
-        failOnError: options?.failOnError ?? true
+        failOnError: options?.failOnError ?? true,
+        findings: findings &&
+            options &&
+            findingsCode?.findingsGate(findings.findings, options.findings.failOn, findingsCode.findingsAtOrAbove(findings.findings, options.findings.failOn))
     });
     const annotation = (0,core_logger/* boundedAnnotation */.pF)(outcome.message, 'the whole error is in the `error` output');
     if (outcome.level === 'failure')
@@ -691,6 +717,17 @@ async function publish(report, options, redactor, now, signal) {
         core/* warning */.$e(annotation);
     else
         core/* info */.pq((0,core_logger/* inertLine */.Fq)(outcome.message));
+}
+async function loadFindingsCode() {
+    // One after the other: jest's ESM loader trips on modules loaded at once that share others.
+    const { readFindings } = await __nccwpck_require__.e(/* import() */ 636).then(__nccwpck_require__.bind(__nccwpck_require__, 4636));
+    const { findingsAtOrAbove } = await __nccwpck_require__.e(/* import() */ 835).then(__nccwpck_require__.bind(__nccwpck_require__, 5835));
+    const { annotateFindings, findingsGate } = await __nccwpck_require__.e(/* import() */ 214).then(__nccwpck_require__.bind(__nccwpck_require__, 5214));
+    return { readFindings, findingsAtOrAbove, annotateFindings, findingsGate };
+}
+/** Findings with every secret removed from their text (a path, a message, a suggestion). */
+function redactedFindings(read, redactor) {
+    return { ...read, findings: redactor.redactValue(read.findings) };
 }
 /** The `output` output: the head of the output, cut with a marker that says where the rest is. */
 function outputText(output) {
@@ -789,7 +826,8 @@ async function run() {
             failOnError: inputs.failOnError,
             format: inputs.outputFormat,
             comment: inputs.comment,
-            allowMentions: inputs.allowMentions
+            allowMentions: inputs.allowMentions,
+            findings: inputs.findings
         }, redactor, clock/* systemClock */.m.now(), abort.signal);
     }
     catch (error) {
@@ -2120,8 +2158,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
+  z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -2130,7 +2170,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -2156,7 +2196,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -2976,7 +3016,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -2984,7 +3024,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -2992,7 +3032,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

@@ -122,4 +122,34 @@ describe.each(actionNodes())('dist/index.js under Node $version', ({ path: node 
     expect(everything.join('\n').replace(`::add-mask::${KEY}`, '')).not.toContain(KEY)
     expect(result.stdout).toContain('::debug::GET /api/v1/apps/workflow-execution/runs/')
   })
+
+  it('annotates the findings of a review answer and fails on them with fail-on-findings', async () => {
+    const findings = [
+      { path: 'src/a.ts', line: 3, severity: 'critical', title: 'Unsafe', message: 'Fix this' },
+      { path: 'README.md', line: 1, severity: 'info', message: 'Typo' }
+    ]
+    sim.configure({
+      workflows: {
+        'wf-e2e': {
+          run: { durationMs: 50, output: `\`\`\`json\n${JSON.stringify(findings)}\n\`\`\`` }
+        }
+      }
+    })
+    const result = await runAction({
+      inputs: inputs({ findings: 'annotations', 'fail-on-findings': 'error' }),
+      node
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toMatch(
+      /^::error title=Unsafe,file=src\/a\.ts,line=3,endLine=3::Fix this$/m
+    )
+    expect(result.stdout).toMatch(
+      /^::notice title=AI finding,file=README\.md,line=1,endLine=1::Typo$/m
+    )
+    expect(result.stdout).toMatch(
+      /::error::1 of 2 finding\(s\) are at error \(fail-on-findings: error\)\./
+    )
+    expect(result.outputs['findings-count']).toBe('2')
+    expect(result.summary).toContain('<strong>Findings:</strong> 2')
+  })
 })

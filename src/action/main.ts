@@ -40,7 +40,8 @@ export async function run(): Promise<void> {
         failOnError: inputs.failOnError,
         format: inputs.outputFormat,
         comment: inputs.comment,
-        allowMentions: inputs.allowMentions
+        allowMentions: inputs.allowMentions,
+        findings: inputs.findings
       },
       redactor,
       systemClock.now(),

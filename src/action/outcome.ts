@@ -17,6 +17,8 @@ export interface OutcomeFacts {
   failure: string | undefined
   duration: string | undefined
   failOnError: boolean
+  /** Why `fail-on-findings` fails the step, when it does. */
+  findings?: string | undefined
 }
 
 const UNSUCCESSFUL = new Set<RunState['status']>(['failed', 'cancelled', 'timed_out'])
@@ -28,6 +30,7 @@ const UNSUCCESSFUL = new Set<RunState['status']>(['failed', 'cancelled', 'timed_
 export function decideOutcome(facts: OutcomeFacts): Outcome {
   if (facts.failure !== undefined) return { level: 'failure', message: facts.failure }
   if (!UNSUCCESSFUL.has(facts.status)) {
+    if (facts.findings !== undefined) return { level: 'failure', message: facts.findings }
     const finishedIn = facts.finished && facts.duration ? ` after ${facts.duration} s` : ''
     return {
       level: 'info',

@@ -14,6 +14,16 @@ const base: OutcomeFacts = {
 const table: Array<[string, Partial<OutcomeFacts>, Outcome]> = [
   ['a completed run', {}, { level: 'info', message: 'Run run_1 is completed after 3.2 s.' }],
   [
+    'a completed run whose findings trip fail-on-findings',
+    { findings: '2 of 3 finding(s) are at error (fail-on-findings: error).' },
+    { level: 'failure', message: '2 of 3 finding(s) are at error (fail-on-findings: error).' }
+  ],
+  [
+    'a failed run with findings: the run’s failure is what is said',
+    { status: 'failed', error: 'boom', findings: 'x' },
+    { level: 'failure', message: 'Run run_1 failed: boom' }
+  ],
+  [
     'a run left running (wait: false)',
     { status: 'pending', finished: false },
     { level: 'info', message: 'Run run_1 is pending.' }

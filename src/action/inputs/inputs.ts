@@ -58,6 +58,8 @@ const CHECKS = {
   'comment-mode': optional(oneOf('update', 'create'), 'update' as const),
   'comment-key': optional(commentKey, ''),
   'allow-mentions': optional(boolean, false),
+  findings: optional(oneOf('off', 'annotations'), 'off' as const),
+  'fail-on-findings': optional(oneOf('never', 'error', 'warning', 'notice'), 'never' as const),
   'allow-http': optional(boolean, false),
   'trigger-path': optional(endpointPath(false), DEFAULT_PATHS.trigger),
   'run-path': optional(endpointPath(true), DEFAULT_PATHS.run),
@@ -161,6 +163,7 @@ export async function parseInputs(raw: RawInputs, workspace: string): Promise<Ac
         }
       : undefined,
     allowMentions: data['allow-mentions'],
+    findings: { annotations: data.findings === 'annotations', failOn: data['fail-on-findings'] },
     stream: data.stream,
     cancelOnExit: data['cancel-on-exit'],
     paths: {

@@ -1,4 +1,5 @@
 import type { TriggerRequest } from '../../platform/client.js'
+import type { Severity } from '../../findings/read.js'
 import type { PlatformPaths } from '../../platform/endpoints.js'
 
 // The settings of one step, as the inputs give them once checked (inputs.ts).
@@ -13,6 +14,12 @@ export interface CommentSettings {
   on: number | undefined
   mode: 'update' | 'create'
   key: string
+}
+
+/** Findings: shown as annotations, and a gate on their severity. */
+export interface FindingsSettings {
+  annotations: boolean
+  failOn: Severity | 'never'
 }
 
 /** The validated settings of one step, in the units the code uses. */
@@ -36,6 +43,8 @@ export interface ActionInputs {
   outputFormat: 'markdown' | 'text'
   summary: boolean
   comment: CommentSettings | undefined
+  /** What to do with the findings in the output (docs/findings.md). */
+  findings: FindingsSettings
   /** Leave `@name` in the run card live; off, they notify nobody. */
   allowMentions: boolean
   /** Trigger through the streaming endpoint and follow the run's events. */

@@ -11,6 +11,6 @@ export function neutraliseMentions(token: { content: string }): void {
   token.content = withoutMentions(token.content)
 }
 
-function withoutMentions(text: string): string {
+export function withoutMentions(text: string): string {
   return text.replace(MENTION, `@${ZERO_WIDTH_SPACE}`)
 }

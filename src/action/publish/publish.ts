@@ -9,6 +9,8 @@ import type { RunState } from '../../run/state.js'
 import { formatSeconds } from '../../util/duration.js'
 import { getErrorMessage } from '../../util/errors.js'
 import { boundedAnnotation, inertLine } from '../core-logger.js'
+import type { Finding, FindingsRead } from '../../findings/read.js'
+import type { FindingsSettings } from '../inputs/settings.js'
 import { decideOutcome } from '../outcome.js'
 import type { CardPublishing } from './publish-card.js'
 
@@ -22,6 +24,8 @@ export const OUTPUT_NAMES = [
   'output',
   'output-file',
   'result',
+  'findings',
+  'findings-count',
   'comment-url'
 ] as const
 type OutputName = (typeof OUTPUT_NAMES)[number]
@@ -36,6 +40,7 @@ export interface RunReport {
 /** The inputs that shape publishing; undefined when the inputs themselves were invalid. */
 export interface PublishOptions extends Omit<CardPublishing, 'startedAt' | 'signal'> {
   failOnError: boolean
+  findings: FindingsSettings
 }
 
 /**
@@ -60,6 +65,17 @@ export async function publish(
       ? undefined
       : formatSeconds((state.finishedAt ?? now) - state.startedAt)
 
+  // Read once, redacted, for the annotations, the card, the outputs and the gate alike; the
+  // code is loaded only by a step that asks for findings.
+  const asked =
+    options !== undefined &&
+    output !== undefined &&
+    (options.findings.annotations || options.findings.failOn !== 'never')
+  const findingsCode = asked ? await loadFindingsCode() : undefined
+  const findings =
+    findingsCode && output
+      ? redactedFindings(findingsCode.readFindings(output.head), redactor)
+      : undefined
   const outputs: Record<OutputName, string | undefined> = {
     'run-id': runId,
     'thread-id': r(state.threadId),
@@ -72,6 +88,11 @@ export async function publish(
       state.result === undefined
         ? undefined
         : resultJson(state.result, state.resultReduced === true, redactor),
+    findings:
+      findings &&
+      boundJson(findings.findings, MAX_OUTPUT_BYTES, chars => `[left out: ${chars} characters]`)
+        .json,
+    'findings-count': findings && String(findings.findings.length),
     // Set once the comment is posted, after every other output.
     'comment-url': undefined
   }
@@ -88,6 +109,8 @@ export async function publish(
     )
   }
 
+  if (findings && options?.findings.annotations) findingsCode?.annotateFindings(findings, redactor)
+
   if (options && (runId !== undefined || failure instanceof ApiError)) {
     // The card's renderer is loaded only by a step that has a run (or an API error) to show.
     const { publishCard } = await import('./publish-card.js')
@@ -103,7 +126,8 @@ export async function publish(
           totalBytes: output.totalBytes,
           file: output.file
         },
-        duration
+        duration,
+        findings: findings?.findings
       },
       { ...options, startedAt: state.startedAt ?? now, signal },
       redactor
@@ -118,12 +142,33 @@ export async function publish(
     error,
     failure: failureMessage,
     duration,
-    failOnError: options?.failOnError ?? true
+    failOnError: options?.failOnError ?? true,
+    findings:
+      findings &&
+      options &&
+      findingsCode?.findingsGate(
+        findings.findings,
+        options.findings.failOn,
+        findingsCode.findingsAtOrAbove(findings.findings, options.findings.failOn)
+      )
   })
   const annotation = boundedAnnotation(outcome.message, 'the whole error is in the `error` output')
   if (outcome.level === 'failure') core.setFailed(annotation)
   else if (outcome.level === 'warning') core.warning(annotation)
   else core.info(inertLine(outcome.message))
+}
+
+async function loadFindingsCode() {
+  // One after the other: jest's ESM loader trips on modules loaded at once that share others.
+  const { readFindings } = await import('../../findings/read.js')
+  const { findingsAtOrAbove } = await import('../../findings/gate.js')
+  const { annotateFindings, findingsGate } = await import('./findings.js')
+  return { readFindings, findingsAtOrAbove, annotateFindings, findingsGate }
+}
+
+/** Findings with every secret removed from their text (a path, a message, a suggestion). */
+function redactedFindings(read: FindingsRead, redactor: Redactor): FindingsRead {
+  return { ...read, findings: redactor.redactValue(read.findings) as Finding[] }
 }
 
 /** The `output` output: the head of the output, cut with a marker that says where the rest is. */

@@ -8,10 +8,14 @@ import {
   MAX_MARKDOWN_CHARS,
   textBlock
 } from './card-output.js'
+import type { Finding } from '../../findings/read.js'
 import { escapeBounded, escapeHtml } from './html.js'
+import { withoutMentions } from './mentions.js'
 
-/** The error's share of a card: the rest is for the facts and the output. */
+/** The error's share of a card, and the findings': the rest is for the facts and the output. */
 const MAX_ERROR_SHARE = 0.25
+const MAX_FINDINGS_SHARE = 0.25
+const MAX_FINDING_ROWS = 200
 const MAX_ERROR_BYTES = 64 * 1024
 /** A fact (an id, a status) is shown up to this many characters. */
 const MAX_FACT_CHARS = 256
@@ -42,6 +46,8 @@ export interface RunCardFacts {
   /** The start of the output, how long the whole is, and the file that holds it. */
   output: { head: string; totalBytes: number; file: string | undefined } | undefined
   duration: string | undefined
+  /** Findings read from the output, when they were asked for (docs/findings.md). */
+  findings?: readonly Finding[] | undefined
 }
 
 export interface CardOptions {
@@ -73,6 +79,9 @@ export interface CardOptions {
  */
 export async function renderRunCard(card: RunCardFacts, options: CardOptions): Promise<string> {
   const blocks = [...(options.marker ? [options.marker] : []), ...facts(card)]
+  if (card.findings !== undefined) {
+    blocks.push(...findingsBlocks(card.findings, options.maxBytes * MAX_FINDINGS_SHARE, options))
+  }
   if (card.error) {
     const room = Math.min(MAX_ERROR_BYTES, Math.floor(options.maxBytes * MAX_ERROR_SHARE))
     const { html, truncated } = escapeBounded(card.error, room)
@@ -146,6 +155,57 @@ async function outputBlocks(
     // Too big: keep a share of the output that should fit.
     shown = cutAtLine(shown, Math.floor(shown.length * Math.min(0.9, room / size)))
   }
+}
+
+const SEVERITY_ICONS: Record<Finding['severity'], string> = {
+  error: '❌',
+  warning: '⚠️',
+  notice: 'ℹ️'
+}
+
+/**
+ * Every finding as a row (severity, `path:line`, title), in at most `maxBytes`: the rows that
+ * do not fit are counted in a last one. Server text is escaped, on one line, mentions inert.
+ */
+function findingsBlocks(
+  findings: readonly Finding[],
+  maxBytes: number,
+  options: CardOptions
+): string[] {
+  const count = (severity: Finding['severity']): number =>
+    findings.filter(finding => finding.severity === severity).length
+  const said = (text: string): string =>
+    escapeHtml(fact(options.allowMentions === true ? text : withoutMentions(text)))
+  const heading =
+    `<p><strong>Findings:</strong> ${findings.length} (${count('error')} errors, ` +
+    `${count('warning')} warnings, ${count('notice')} notices)</p>`
+  if (findings.length === 0) return [heading]
+  const rows: string[] = []
+  let bytes = Buffer.byteLength(heading) + 256
+  for (const [index, finding] of findings.entries()) {
+    const where = `${finding.path}:${finding.line}${finding.endLine ? `-${finding.endLine}` : ''}`
+    const what = finding.title ?? finding.message.split('\n')[0] ?? ''
+    const row =
+      `<tr><td>${SEVERITY_ICONS[finding.severity]} ${finding.severity}</td>` +
+      `<td><code>${escapeHtml(fact(where))}</code></td><td>${said(what)}</td></tr>`
+    bytes += Buffer.byteLength(row) + 1
+    if (bytes > maxBytes || index >= MAX_FINDING_ROWS) {
+      rows.push(
+        `<tr><td colspan="3">… and ${findings.length - index} more (the <code>findings</code> output has them all)</td></tr>`
+      )
+      break
+    }
+    rows.push(row)
+  }
+  return [
+    heading,
+    [
+      '<table>',
+      '<tr><th align="left">Severity</th><th align="left">Where</th><th align="left">Finding</th></tr>',
+      ...rows,
+      '</table>'
+    ].join('\n')
+  ]
 }
 
 function facts(card: RunCardFacts): string[] {

@@ -1,0 +1,124 @@
+export const id = 636;
+export const ids = [636];
+export const modules = {
+
+/***/ 4636:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   readFindings: () => (/* binding */ readFindings)
+/* harmony export */ });
+/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4976);
+
+/** Reading stops here: no publisher can show more, and a model can write any number. */
+const MAX_FINDINGS = 1000;
+const MAX_TITLE_CHARS = 200;
+const MAX_MESSAGE_CHARS = 16 * 1024;
+const MAX_SUGGESTION_CHARS = 16 * 1024;
+const SEVERITIES = new Map([
+    ['error', 'error'],
+    ['critical', 'error'],
+    ['high', 'error'],
+    ['warning', 'warning'],
+    ['medium', 'warning'],
+    ['low', 'warning'],
+    ['notice', 'notice'],
+    ['info', 'notice']
+]);
+const RANK = { error: 0, warning: 1, notice: 2 };
+/** The findings an output holds: its JSON, or the one ```json block of a Markdown answer. */
+function readFindings(output) {
+    const document = findingsDocument(output);
+    if (document === undefined)
+        return { findings: [], dropped: 0, found: false };
+    const list = Array.isArray(document)
+        ? document
+        : isRecord(document) && Array.isArray(document.findings)
+            ? document.findings
+            : undefined;
+    if (list === undefined)
+        return { findings: [], dropped: 0, found: false };
+    const findings = [];
+    let dropped = Math.max(0, list.length - MAX_FINDINGS);
+    for (const entry of list.slice(0, MAX_FINDINGS)) {
+        const finding = readFinding(entry);
+        if (finding === undefined)
+            dropped++;
+        else
+            findings.push(finding);
+    }
+    // A stable sort: within a severity, the output's order.
+    findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+    return { findings, dropped, found: true };
+}
+function findingsDocument(output) {
+    const whole = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_0__/* .tryParseJson */ .B)(output.trim());
+    if (whole !== undefined)
+        return whole.value;
+    const blocks = [
+        ...output.matchAll(/^ {0,3}(`{3,}|~{3,})[ \t]*json[ \t]*\r?\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm)
+    ];
+    if (blocks.length !== 1)
+        return undefined;
+    return (0,_util_json_js__WEBPACK_IMPORTED_MODULE_0__/* .tryParseJson */ .B)(blocks[0]?.[2] ?? '')?.value;
+}
+function readFinding(entry) {
+    if (!isRecord(entry))
+        return undefined;
+    const path = repositoryPath(entry.path);
+    const line = lineNumber(entry.line);
+    const message = text(entry.message, MAX_MESSAGE_CHARS);
+    if (path === undefined || line === undefined || message === undefined)
+        return undefined;
+    const endLine = lineNumber(entry.end_line);
+    const severity = typeof entry.severity === 'string'
+        ? (SEVERITIES.get(entry.severity.trim().toLowerCase()) ?? 'warning')
+        : 'warning';
+    return {
+        path,
+        line,
+        endLine: endLine !== undefined && endLine > line ? endLine : undefined,
+        severity,
+        title: text(entry.title, MAX_TITLE_CHARS)?.replace(/[\r\n]+/g, ' '),
+        message,
+        suggestion: typeof entry.suggestion === 'string'
+            ? entry.suggestion.slice(0, MAX_SUGGESTION_CHARS)
+            : undefined
+    };
+}
+/**
+ * A path inside the repository, as a diff would name it: `./`, `a/` and `b/` dropped, `\` read
+ * as `/`. An absolute path, a `..` segment, a control character or an empty one is none.
+ */
+function repositoryPath(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    let path = value.trim().replace(/\\/g, '/');
+    if (/\p{Cc}/u.test(path) || path.startsWith('/') || /^[a-z]:/i.test(path))
+        return undefined;
+    path = path.replace(/^(?:\.\/)+/, '').replace(/^[ab]\//, '');
+    const segments = path.split('/');
+    if (path === '' || segments.some(segment => segment === '..' || segment === ''))
+        return undefined;
+    return segments.filter(segment => segment !== '.').join('/') || undefined;
+}
+/** A 1-based line: a whole number, or its digits as text. */
+function lineNumber(value) {
+    const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+    return typeof number === 'number' && Number.isSafeInteger(number) && number >= 1
+        ? number
+        : undefined;
+}
+function text(value, maxChars) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return undefined;
+    return value.length > maxChars ? `${value.slice(0, maxChars)}…` : value;
+}
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,36 @@
+export const id = 835;
+export const ids = [835];
+export const modules = {
+
+/***/ 5835:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   findingsAtOrAbove: () => (/* binding */ findingsAtOrAbove)
+/* harmony export */ });
+/* unused harmony export findingKey */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+const RANK = { error: 0, warning: 1, notice: 2 };
+/** How many findings are at or above `threshold` (`never`: none ever are). */
+function findingsAtOrAbove(findings, threshold) {
+    if (threshold === 'never')
+        return 0;
+    return findings.filter(finding => RANK[finding.severity] <= RANK[threshold]).length;
+}
+/**
+ * A finding's identity across runs: its file, line and message. A re-run that finds the same
+ * thing on the same line finds a comment with this key, and does not post it again.
+ */
+function findingKey(finding) {
+    return createHash('sha256')
+        .update(JSON.stringify([finding.path, finding.line, finding.message]))
+        .digest('hex')
+        .slice(0, 24);
+}
+
+
+/***/ })
+
+};
