@@ -501,7 +501,7 @@ class PlatformClient {
             }
             if (snapshot)
                 return snapshot;
-            return new platform_errors/* ApiError */.hD(`The platform's response for run '${runId}' is not a run object: ${this.excerptOf(response)}`, { kind: 'protocol', httpStatus: response.status });
+            return new platform_errors/* ApiError */.hD(`The platform's answer for run '${runId}' is not a run object: ${this.excerptOf(response)}`, { kind: 'protocol', httpStatus: response.status });
         });
     }
     /** Asks the platform to cancel a run; false when it is gone or finished already (404, 409). */
@@ -525,7 +525,7 @@ class PlatformClient {
     triggeredRun(response) {
         const snapshot = (0,run_object/* readRunResponse */.jv)(response.bytes ?? Buffer.alloc(0));
         if (snapshot?.runId === undefined) {
-            throw new platform_errors/* ApiError */.hD(`The platform accepted the trigger (HTTP ${response.status}) but its response names no run ` +
+            throw new platform_errors/* ApiError */.hD(`The platform accepted the trigger (HTTP ${response.status}) but its answer names no run ` +
                 `(looked for run_id, id, execution_id): ${this.excerptOf(response)}\n${platform_errors/* RUN_MAY_HAVE_STARTED */.nl}`, { kind: 'protocol', httpStatus: response.status, runMayHaveStarted: true });
         }
         return { ...snapshot, runId: snapshot.runId };
@@ -1192,7 +1192,7 @@ async function readRunEvents(events, timing, deps, record, idleTimeoutMs) {
         };
         record.apply({
             type: 'snapshot-read',
-            snapshot: { status: update.status, raw, error: state.error },
+            snapshot: { status: update.status, raw, error: update.error },
             at: clock.now()
         });
         sayStatus(state.runId, update.status, update.rawStatus);
@@ -1230,7 +1230,6 @@ function capitalise(text) {
 
 
 
-
 /**
  * A run's whole life, the one function a front end calls: start it (or follow it), wait for
  * it, and as the step ends decide what becomes of it (cancel it, or leave it), as
@@ -1255,13 +1254,7 @@ async function runWorkflow(mode, options, deps) {
 async function start(mode, timing, deps, record) {
     switch (mode.kind) {
         case 'follow': {
-            record.apply({
-                type: 'follow-started',
-                runId: mode.runId,
-                workflowId: mode.workflowId,
-                at: timing.startedAt
-            });
-            nameRun(record, deps, mode.runId);
+            record.apply({ type: 'follow-started', workflowId: mode.workflowId, at: timing.startedAt });
             deps.logger.info(`Following run ${mode.runId}` +
                 (mode.streamAsked
                     ? ' by getting it (`stream: true` cannot reopen the stream of a run that has started).'

@@ -197,7 +197,7 @@ function fetchFailureMessage(failure, { origin, budgetMs }) {
         case 'deadline':
             return `GitHub did not finish answering within ${budgetMs / 1000} s`;
         case 'unreadable':
-            return `GitHub's response could not be read (${what.error.message})`;
+            return `GitHub's answer could not be read (${what.error.message})`;
         case 'invalid-status':
             return `GitHub answered with HTTP status ${what.status}, which is not a status`;
         case 'network': {
@@ -376,7 +376,7 @@ function commentUrl(data, issueNumber) {
         return { url };
     }
     return {
-        warning: `The run card is on #${issueNumber}, but GitHub's response gave no usable address for it ` +
+        warning: `The run card is on #${issueNumber}, but GitHub's answer gave no usable address for it ` +
             '(`html_url`), so `comment-url` is not set.'
     };
 }

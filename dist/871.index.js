@@ -316,7 +316,7 @@ class BodyTooLarge extends Error {
     maxBytes;
     code = 'BODY_TOO_LARGE';
     constructor(maxBytes) {
-        super(`the response is longer than ${maxBytes} bytes`);
+        super(`the answer is longer than ${maxBytes} bytes`);
         this.maxBytes = maxBytes;
         this.name = 'BodyTooLarge';
     }

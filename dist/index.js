@@ -840,9 +840,10 @@ async function run() {
     core/* debug */.Yz(`peak memory: ${(usage.maxRSS / 1024).toFixed(1)} MiB; cpu: ${cpu.toFixed(3)} s`);
     signals.dispose();
     // A cancelled job is given 7.5 s before it is killed: nothing left over may hold it open.
-    // The exit code is the step's own: a run that finished before the signal keeps its result.
+    // A run that finished before the signal keeps its result as the exit code; else the job's
+    // cancellation fails the step.
     if (signals.received)
-        process.exit();
+        process.exit(state.finished ? undefined : 1);
 }
 
 
@@ -1144,7 +1145,7 @@ function describeTarget(endpoint) {
 function httpStatusError(endpoint, status, body, notes = {}) {
     const detail = serverDetail(body);
     if (status === 407 && notes.proxy) {
-        // A proxy carrying plain http responses for itself: the platform never saw the request.
+        // A proxy carrying plain http answers for itself: the platform never saw the request.
         return new ApiError(`The proxy at ${notes.proxy.address} (${notes.proxy.variable}) asked for credentials ` +
             `(HTTP 407) and refused the request; nothing reached the platform. Put the proxy's user ` +
             `and password in ${notes.proxy.variable} (http://user:password@host:port).`, { kind: 'unreachable', httpStatus: status });
@@ -1422,8 +1423,13 @@ function isHighSurrogateEscape(bytes, p) {
 // (docs/platform-api.md), so each field is checked on its own, and anything unexpected is
 // ignored, not fatal. Plain checks rather than a schema library: a stream reads one run
 // object an event, and that must cost next to nothing.
-/** A run id is at most this long, wherever it is read: from an input, a response or a stream. */
+/** A run id is at most this long to be put in a request path (endpoints.ts, the inputs). */
 const MAX_RUN_ID_CHARS = 256;
+/**
+ * An id is read up to this long, so that a long `run_id` is still the run's id (and refused
+ * when it is used, by the path limit above) rather than passed over for an event's `id`.
+ */
+const MAX_READ_ID_CHARS = 1024;
 /**
  * Where a run's id may be, in this order: `execution_id` before `id`, since a stream event's
  * `id` may name the event, not the run.
@@ -1434,14 +1440,14 @@ const ID_FIELDS = [...RUN_ID_FIELDS, 'thread_id'];
 /** The fields that identify a run and its state: what `result` keeps when nothing else fits. */
 const IDENTIFYING_FIELDS = [...ID_FIELDS, 'status'];
 /**
- * An id: text of 1 to 256 characters (a longer one could not be put in a request path, and
- * would swell every output and card), or an integer while it is exact (12345678901234567891
+ * An id: text of 1 to 1024 characters (anything longer is no id, and would swell every output
+ * and card), or an integer while it is exact (12345678901234567891
  * would be read as …567000, and the action would follow, and cancel, another run; long
  * integer ids are read as text instead: large-json.ts quotes them before parsing).
  */
 function identifier(value) {
     if (typeof value === 'string') {
-        return value.length > 0 && value.length <= MAX_RUN_ID_CHARS ? value : undefined;
+        return value.length > 0 && value.length <= MAX_READ_ID_CHARS ? value : undefined;
     }
     return Number.isSafeInteger(value) ? String(value) : undefined;
 }
@@ -1684,8 +1690,9 @@ function cancelledBy(signal) {
 
 const NEW_RUN = { finished: false };
 /**
- * The one function that changes the run's state. A finished run stays as it finished: no
- * later event (a timeout, a cancelled job) rewrites its status, its error or its end.
+ * The one function that changes the run's state. A finished run keeps its end: no later
+ * event of the action's (a timeout, a cancelled job) rewrites its status, its error or when
+ * it ended; what the platform itself says later of it is still read.
  */
 function applyRunEvent(state, event) {
     switch (event.type) {
@@ -1694,7 +1701,7 @@ function applyRunEvent(state, event) {
         case 'trigger-in-flight':
             return { ...state, triggerInFlight: event.inFlight };
         case 'follow-started':
-            return { ...state, runId: event.runId, workflowId: event.workflowId, startedAt: event.at };
+            return { ...state, workflowId: event.workflowId, startedAt: event.at };
         case 'run-named':
             if (state.runId !== undefined)
                 return state;
@@ -1702,9 +1709,7 @@ function applyRunEvent(state, event) {
         case 'thread-named':
             return state.threadId === undefined ? { ...state, threadId: event.threadId } : state;
         case 'error-reported':
-            // A failed run's error may follow its status; nothing rewrites another finished run.
-            if (state.finished && state.status !== 'failed')
-                return state;
+            // The run's own words, even after its status (a stream may say why it ended last).
             return { ...state, error: event.error };
         case 'snapshot-read':
             return withSnapshot(state, event.snapshot, event.at);
@@ -1733,10 +1738,12 @@ function applyRunEvent(state, event) {
             };
     }
 }
-/** Copies what a snapshot says into the state; a terminal status marks the run finished. */
+/**
+ * Copies what a snapshot says into the state; a terminal status marks the run finished, once:
+ * a later view (a stream's last events) still updates the thread, status and `result`, never
+ * the end or the error.
+ */
 function withSnapshot(state, snapshot, at) {
-    if (state.finished)
-        return state;
     const next = {
         ...state,
         threadId: snapshot.threadId || state.threadId,
@@ -1744,7 +1751,7 @@ function withSnapshot(state, snapshot, at) {
         result: snapshot.raw,
         resultReduced: snapshot.rawReduced === true
     };
-    if (!(0,_platform_status_js__WEBPACK_IMPORTED_MODULE_0__/* .isTerminal */ .H)(snapshot.status))
+    if (state.finished || !(0,_platform_status_js__WEBPACK_IMPORTED_MODULE_0__/* .isTerminal */ .H)(snapshot.status))
         return next;
     const error = snapshot.status === 'failed'
         ? (snapshot.error ?? state.error ?? 'The run failed without an error message.')

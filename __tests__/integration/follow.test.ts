@@ -80,6 +80,14 @@ describe('following an existing run', () => {
     expect(sim.requests).toHaveLength(0)
   })
 
+  it('refuses a run-id that holds the key before anything uses it, and cancels nothing', async () => {
+    const result = await runInProcess(base({ 'run-id': `run_${KEY}` }))
+    expect(result.failed).toBe(true)
+    expect(sim.requests).toHaveLength(0)
+    expect(result.outputs['run-id']).toBeUndefined()
+    expect(result.outputs['error']).toMatch(/run id that contains the API key/)
+  })
+
   it('needs workflow-id only without run-id', async () => {
     const result = await runInProcess(base())
     expect(result.outputs['error']).toMatch(/`workflow-id` is required.*or give `run-id`/)

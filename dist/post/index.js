@@ -18085,8 +18085,13 @@ function isTerminal(status) {
 // (docs/platform-api.md), so each field is checked on its own, and anything unexpected is
 // ignored, not fatal. Plain checks rather than a schema library: a stream reads one run
 // object an event, and that must cost next to nothing.
-/** A run id is at most this long, wherever it is read: from an input, a response or a stream. */
+/** A run id is at most this long to be put in a request path (endpoints.ts, the inputs). */
 const MAX_RUN_ID_CHARS = 256;
+/**
+ * An id is read up to this long, so that a long `run_id` is still the run's id (and refused
+ * when it is used, by the path limit above) rather than passed over for an event's `id`.
+ */
+const MAX_READ_ID_CHARS = 1024;
 /**
  * Where a run's id may be, in this order: `execution_id` before `id`, since a stream event's
  * `id` may name the event, not the run.
@@ -18097,14 +18102,14 @@ const ID_FIELDS = [...RUN_ID_FIELDS, 'thread_id'];
 /** The fields that identify a run and its state: what `result` keeps when nothing else fits. */
 const IDENTIFYING_FIELDS = [...ID_FIELDS, 'status'];
 /**
- * An id: text of 1 to 256 characters (a longer one could not be put in a request path, and
- * would swell every output and card), or an integer while it is exact (12345678901234567891
+ * An id: text of 1 to 1024 characters (anything longer is no id, and would swell every output
+ * and card), or an integer while it is exact (12345678901234567891
  * would be read as …567000, and the action would follow, and cancel, another run; long
  * integer ids are read as text instead: large-json.ts quotes them before parsing).
  */
 function identifier(value) {
     if (typeof value === 'string') {
-        return value.length > 0 && value.length <= MAX_RUN_ID_CHARS ? value : undefined;
+        return value.length > 0 && value.length <= MAX_READ_ID_CHARS ? value : undefined;
     }
     return Number.isSafeInteger(value) ? String(value) : undefined;
 }
@@ -18315,7 +18320,7 @@ function describeTarget(endpoint) {
 function httpStatusError(endpoint, status, body, notes = {}) {
     const detail = serverDetail(body);
     if (status === 407 && notes.proxy) {
-        // A proxy carrying plain http responses for itself: the platform never saw the request.
+        // A proxy carrying plain http answers for itself: the platform never saw the request.
         return new ApiError(`The proxy at ${notes.proxy.address} (${notes.proxy.variable}) asked for credentials ` +
             `(HTTP 407) and refused the request; nothing reached the platform. Put the proxy's user ` +
             `and password in ${notes.proxy.variable} (http://user:password@host:port).`, { kind: 'unreachable', httpStatus: status });
@@ -18453,7 +18458,7 @@ class BodyTooLarge extends Error {
     maxBytes;
     code = 'BODY_TOO_LARGE';
     constructor(maxBytes) {
-        super(`the response is longer than ${maxBytes} bytes`);
+        super(`the answer is longer than ${maxBytes} bytes`);
         this.maxBytes = maxBytes;
         this.name = 'BodyTooLarge';
     }

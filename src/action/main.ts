@@ -59,6 +59,7 @@ export async function run(): Promise<void> {
   core.debug(`peak memory: ${(usage.maxRSS / 1024).toFixed(1)} MiB; cpu: ${cpu.toFixed(3)} s`)
   signals.dispose()
   // A cancelled job is given 7.5 s before it is killed: nothing left over may hold it open.
-  // The exit code is the step's own: a run that finished before the signal keeps its result.
-  if (signals.received) process.exit()
+  // A run that finished before the signal keeps its result as the exit code; else the job's
+  // cancellation fails the step.
+  if (signals.received) process.exit(state.finished ? undefined : 1)
 }

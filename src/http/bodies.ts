@@ -4,7 +4,7 @@
 class BodyTooLarge extends Error {
   readonly code = 'BODY_TOO_LARGE'
   constructor(readonly maxBytes: number) {
-    super(`the response is longer than ${maxBytes} bytes`)
+    super(`the answer is longer than ${maxBytes} bytes`)
     this.name = 'BodyTooLarge'
   }
 }

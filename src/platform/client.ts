@@ -86,7 +86,7 @@ export class PlatformClient {
         }
         if (snapshot) return snapshot
         return new ApiError(
-          `The platform's response for run '${runId}' is not a run object: ${this.excerptOf(response)}`,
+          `The platform's answer for run '${runId}' is not a run object: ${this.excerptOf(response)}`,
           { kind: 'protocol', httpStatus: response.status }
         )
       }
@@ -131,7 +131,7 @@ export class PlatformClient {
     const snapshot = readRunResponse(response.bytes ?? Buffer.alloc(0))
     if (snapshot?.runId === undefined) {
       throw new ApiError(
-        `The platform accepted the trigger (HTTP ${response.status}) but its response names no run ` +
+        `The platform accepted the trigger (HTTP ${response.status}) but its answer names no run ` +
           `(looked for run_id, id, execution_id): ${this.excerptOf(response)}\n${RUN_MAY_HAVE_STARTED}`,
         { kind: 'protocol', httpStatus: response.status, runMayHaveStarted: true }
       )

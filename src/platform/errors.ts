@@ -84,7 +84,7 @@ export function httpStatusError(
 ): ApiError {
   const detail = serverDetail(body)
   if (status === 407 && notes.proxy) {
-    // A proxy carrying plain http responses for itself: the platform never saw the request.
+    // A proxy carrying plain http answers for itself: the platform never saw the request.
     return new ApiError(
       `The proxy at ${notes.proxy.address} (${notes.proxy.variable}) asked for credentials ` +
         `(HTTP 407) and refused the request; nothing reached the platform. Put the proxy's user ` +

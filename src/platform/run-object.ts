@@ -6,8 +6,13 @@ import { normalizeStatus, type RunStatus } from './status.js'
 // ignored, not fatal. Plain checks rather than a schema library: a stream reads one run
 // object an event, and that must cost next to nothing.
 
-/** A run id is at most this long, wherever it is read: from an input, a response or a stream. */
+/** A run id is at most this long to be put in a request path (endpoints.ts, the inputs). */
 export const MAX_RUN_ID_CHARS = 256
+/**
+ * An id is read up to this long, so that a long `run_id` is still the run's id (and refused
+ * when it is used, by the path limit above) rather than passed over for an event's `id`.
+ */
+const MAX_READ_ID_CHARS = 1024
 
 /**
  * Where a run's id may be, in this order: `execution_id` before `id`, since a stream event's
@@ -22,14 +27,14 @@ export const ID_FIELDS: readonly string[] = [...RUN_ID_FIELDS, 'thread_id']
 export const IDENTIFYING_FIELDS: readonly string[] = [...ID_FIELDS, 'status']
 
 /**
- * An id: text of 1 to 256 characters (a longer one could not be put in a request path, and
- * would swell every output and card), or an integer while it is exact (12345678901234567891
+ * An id: text of 1 to 1024 characters (anything longer is no id, and would swell every output
+ * and card), or an integer while it is exact (12345678901234567891
  * would be read as …567000, and the action would follow, and cancel, another run; long
  * integer ids are read as text instead: large-json.ts quotes them before parsing).
  */
 function identifier(value: unknown): string | undefined {
   if (typeof value === 'string') {
-    return value.length > 0 && value.length <= MAX_RUN_ID_CHARS ? value : undefined
+    return value.length > 0 && value.length <= MAX_READ_ID_CHARS ? value : undefined
   }
   return Number.isSafeInteger(value) ? String(value) : undefined
 }

@@ -5,7 +5,6 @@ import type { RunDeps } from './deps.js'
 import { planExit, whatBecameOfRun } from './exit-plan.js'
 import { cancelledBy, JobCancelled } from './job-cancelled.js'
 import { followRun } from './poll.js'
-import { nameRun } from './progress.js'
 import { RunRecord, type RunState } from './state.js'
 import { streamRun } from './stream.js'
 import type { RunTiming } from './timing.js'
@@ -65,13 +64,7 @@ async function start(
 ): Promise<void> {
   switch (mode.kind) {
     case 'follow': {
-      record.apply({
-        type: 'follow-started',
-        runId: mode.runId,
-        workflowId: mode.workflowId,
-        at: timing.startedAt
-      })
-      nameRun(record, deps, mode.runId)
+      record.apply({ type: 'follow-started', workflowId: mode.workflowId, at: timing.startedAt })
       deps.logger.info(
         `Following run ${mode.runId}` +
           (mode.streamAsked

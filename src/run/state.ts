@@ -32,8 +32,8 @@ export type RunEvent =
   | { type: 'trigger-sent'; workflowId: string; at: number }
   /** Whether a trigger attempt may be creating a run right now. */
   | { type: 'trigger-in-flight'; inFlight: boolean }
-  /** The action begins to follow a run started elsewhere. */
-  | { type: 'follow-started'; runId: string; workflowId: string | undefined; at: number }
+  /** The action begins to follow a run started elsewhere (named once its id is accepted). */
+  | { type: 'follow-started'; workflowId: string | undefined; at: number }
   /** The platform named the run (and maybe its thread). */
   | { type: 'run-named'; runId: string; threadId?: string | undefined }
   /** A stream event named the thread after the run. */
@@ -52,8 +52,9 @@ export type RunEvent =
 export const NEW_RUN: RunState = { finished: false }
 
 /**
- * The one function that changes the run's state. A finished run stays as it finished: no
- * later event (a timeout, a cancelled job) rewrites its status, its error or its end.
+ * The one function that changes the run's state. A finished run keeps its end: no later
+ * event of the action's (a timeout, a cancelled job) rewrites its status, its error or when
+ * it ended; what the platform itself says later of it is still read.
  */
 export function applyRunEvent(state: RunState, event: RunEvent): RunState {
   switch (event.type) {
@@ -62,15 +63,14 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
     case 'trigger-in-flight':
       return { ...state, triggerInFlight: event.inFlight }
     case 'follow-started':
-      return { ...state, runId: event.runId, workflowId: event.workflowId, startedAt: event.at }
+      return { ...state, workflowId: event.workflowId, startedAt: event.at }
     case 'run-named':
       if (state.runId !== undefined) return state
       return { ...state, runId: event.runId, threadId: event.threadId ?? state.threadId }
     case 'thread-named':
       return state.threadId === undefined ? { ...state, threadId: event.threadId } : state
     case 'error-reported':
-      // A failed run's error may follow its status; nothing rewrites another finished run.
-      if (state.finished && state.status !== 'failed') return state
+      // The run's own words, even after its status (a stream may say why it ended last).
       return { ...state, error: event.error }
     case 'snapshot-read':
       return withSnapshot(state, event.snapshot, event.at)
@@ -98,9 +98,12 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
   }
 }
 
-/** Copies what a snapshot says into the state; a terminal status marks the run finished. */
+/**
+ * Copies what a snapshot says into the state; a terminal status marks the run finished, once:
+ * a later view (a stream's last events) still updates the thread, status and `result`, never
+ * the end or the error.
+ */
 function withSnapshot(state: RunState, snapshot: RunSnapshot, at: number): RunState {
-  if (state.finished) return state
   const next: RunState = {
     ...state,
     threadId: snapshot.threadId || state.threadId,
@@ -108,7 +111,7 @@ function withSnapshot(state: RunState, snapshot: RunSnapshot, at: number): RunSt
     result: snapshot.raw,
     resultReduced: snapshot.rawReduced === true
   }
-  if (!isTerminal(snapshot.status)) return next
+  if (state.finished || !isTerminal(snapshot.status)) return next
   const error =
     snapshot.status === 'failed'
       ? (snapshot.error ?? state.error ?? 'The run failed without an error message.')

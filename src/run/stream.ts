@@ -140,7 +140,7 @@ async function readRunEvents(
     }
     record.apply({
       type: 'snapshot-read',
-      snapshot: { status: update.status, raw, error: state.error },
+      snapshot: { status: update.status, raw, error: update.error },
       at: clock.now()
     })
     sayStatus(state.runId, update.status, update.rawStatus)

@@ -115,7 +115,12 @@ const table: Array<[string, RunState, RunEvent, Partial<RunState>]> = [
     { type: 'timed-out', at: 9_000, waitedMs: 8_000 },
     completed
   ],
-  ['a later get of a finished run', completed, snapshot('running'), completed],
+  [
+    'a later view of a finished run: read, but its end stands',
+    completed,
+    snapshot('cancelled', 'late word'),
+    { status: 'cancelled', finished: true, finishedAt: 5_000, result: { status: 'cancelled' } }
+  ],
   [
     '"left" after the run finished',
     completed,
@@ -123,10 +128,16 @@ const table: Array<[string, RunState, RunEvent, Partial<RunState>]> = [
     completed
   ],
   [
-    'an error after a completed run',
+    'the run’s own error after its status',
     completed,
     { type: 'error-reported', error: 'late' },
-    completed
+    { error: 'late' }
+  ],
+  [
+    'a cancelled status without an error, after an earlier passing one',
+    { ...running, error: 'transient hiccup' },
+    snapshot('cancelled'),
+    { status: 'cancelled', finished: true, error: 'The run was cancelled on the platform.' }
   ],
   [
     'an error after the failed status of a stream',

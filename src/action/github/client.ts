@@ -150,7 +150,7 @@ function fetchFailureMessage(
     case 'deadline':
       return `GitHub did not finish answering within ${budgetMs / 1000} s`
     case 'unreadable':
-      return `GitHub's response could not be read (${what.error.message})`
+      return `GitHub's answer could not be read (${what.error.message})`
     case 'invalid-status':
       return `GitHub answered with HTTP status ${what.status}, which is not a status`
     case 'network': {

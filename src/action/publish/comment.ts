@@ -117,7 +117,7 @@ function commentUrl(data: unknown, issueNumber: number): CommentResult {
   }
   return {
     warning:
-      `The run card is on #${issueNumber}, but GitHub's response gave no usable address for it ` +
+      `The run card is on #${issueNumber}, but GitHub's answer gave no usable address for it ` +
       '(`html_url`), so `comment-url` is not set.'
   }
 }
