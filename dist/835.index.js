@@ -6,9 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ findingKey),
 /* harmony export */   findingsAtOrAbove: () => (/* binding */ findingsAtOrAbove)
 /* harmony export */ });
-/* unused harmony export findingKey */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -24,7 +24,7 @@ function findingsAtOrAbove(findings, threshold) {
  * thing on the same line finds a comment with this key, and does not post it again.
  */
 function findingKey(finding) {
-    return createHash('sha256')
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
         .update(JSON.stringify([finding.path, finding.line, finding.message]))
         .digest('hex')
         .slice(0, 24);

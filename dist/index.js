@@ -353,7 +353,7 @@ const CHECKS = {
     'comment-mode': optional(oneOf('update', 'create'), 'update'),
     'comment-key': optional(commentKey, ''),
     'allow-mentions': optional(input_checks_boolean, false),
-    findings: optional(oneOf('off', 'annotations'), 'off'),
+    findings: optional(oneOf('off', 'annotations', 'review', 'both'), 'off'),
     'fail-on-findings': optional(oneOf('never', 'error', 'warning', 'notice'), 'never'),
     'allow-http': optional(input_checks_boolean, false),
     'trigger-path': optional(endpointPath(false), endpoints/* DEFAULT_PATHS */.nd.trigger),
@@ -447,7 +447,13 @@ async function parseInputs(raw, workspace) {
             }
             : undefined,
         allowMentions: data['allow-mentions'],
-        findings: { annotations: data.findings === 'annotations', failOn: data['fail-on-findings'] },
+        findings: {
+            annotations: data.findings === 'annotations' || data.findings === 'both',
+            review: data.findings === 'review' || data.findings === 'both'
+                ? { token: data['github-token'] ?? '', on: data['comment-on'] }
+                : undefined,
+            failOn: data['fail-on-findings']
+        },
         stream: data.stream,
         cancelOnExit: data['cancel-on-exit'],
         paths: {
@@ -482,6 +488,9 @@ function conflicts(raw, data) {
     }
     if (data.comment === true && !given('github-token')) {
         problems.push('`github-token` is required with `comment: true` (the default is `${{ github.token }}`)');
+    }
+    if ((data.findings === 'review' || data.findings === 'both') && !given('github-token')) {
+        problems.push(`\`github-token\` is required with \`findings: ${data.findings}\` (the default is \`\${{ github.token }}\`)`);
     }
     return problems;
 }
@@ -643,7 +652,9 @@ async function publish(report, options, redactor, now, signal) {
     // code is loaded only by a step that asks for findings.
     const asked = options !== undefined &&
         output !== undefined &&
-        (options.findings.annotations || options.findings.failOn !== 'never');
+        (options.findings.annotations ||
+            options.findings.review !== undefined ||
+            options.findings.failOn !== 'never');
     const findingsCode = asked ? await loadFindingsCode() : undefined;
     const findings = findingsCode && output
         ? redactedFindings(findingsCode.readFindings(output.head), redactor)
@@ -680,7 +691,7 @@ async function publish(report, options, redactor, now, signal) {
         findingsCode?.annotateFindings(findings, redactor);
     if (options && (runId !== undefined || failure instanceof platform_errors/* ApiError */.hD)) {
         // The card's renderer is loaded only by a step that has a run (or an API error) to show.
-        const { publishCard } = await __nccwpck_require__.e(/* import() */ 750).then(__nccwpck_require__.bind(__nccwpck_require__, 3750));
+        const { publishCard } = await __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 5192));
         const commentUrl = await publishCard({
             workflowId: state.workflowId,
             runId,
@@ -697,6 +708,14 @@ async function publish(report, options, redactor, now, signal) {
         }, { ...options, startedAt: state.startedAt ?? now, signal }, redactor);
         if (commentUrl !== undefined)
             setOutput('comment-url', commentUrl);
+    }
+    if (findings && options?.findings.review && runId !== undefined) {
+        await reviewFindings(findings.findings, options.findings.review, {
+            workflowId: state.workflowId,
+            allowMentions: options.allowMentions,
+            redactor,
+            signal
+        });
     }
     const outcome = decideOutcome({
         status: state.status,
@@ -717,6 +736,35 @@ async function publish(report, options, redactor, now, signal) {
         core/* warning */.$e(annotation);
     else
         core/* info */.pq((0,core_logger/* inertLine */.Fq)(outcome.message));
+}
+/** Posts the findings as a review; every problem is a warning, the outcome is decided apart. */
+async function reviewFindings(findings, settings, how) {
+    const logger = (0,core_logger/* coreLogger */.Wj)(how.redactor);
+    const redact = (text) => how.redactor.redact(text);
+    try {
+        // Octokit and the review's code are loaded only by a step that posts a review.
+        const { postFindingsReview } = await Promise.all(/* import() */[__nccwpck_require__.e(410), __nccwpck_require__.e(413), __nccwpck_require__.e(871), __nccwpck_require__.e(712)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3712));
+        const { withoutMentionsInProse } = await __nccwpck_require__.e(/* import() */ 747).then(__nccwpck_require__.bind(__nccwpck_require__, 1747));
+        const result = await postFindingsReview(settings, findings, { workflowId: how.workflowId }, {
+            signal: how.signal,
+            logger,
+            clean: {
+                prose: text => (how.allowMentions ? redact(text) : withoutMentionsInProse(redact(text))),
+                code: redact
+            }
+        });
+        if ('warning' in result)
+            logger.warning(result.warning);
+        else if ('notice' in result)
+            logger.info(result.notice);
+        else {
+            logger.info(`Posted the findings as a review: ${result.lineComments} line comment(s), ` +
+                `${result.listed} in its body: ${result.url}`);
+        }
+    }
+    catch (error) {
+        core/* warning */.$e(redact(`Could not post the review: ${(0,errors/* getErrorMessage */.u)(error)}`));
+    }
 }
 async function loadFindingsCode() {
     // One after the other: jest's ESM loader trips on modules loaded at once that share others.

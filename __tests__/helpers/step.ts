@@ -35,16 +35,16 @@ export interface Scenario {
 }
 
 // The workflow commands the action itself issues; any other is text that took control.
-const OWN_COMMANDS = new Set(['debug', 'warning', 'error', 'add-mask'])
+const OWN_COMMANDS = new Set(['debug', 'notice', 'warning', 'error', 'add-mask'])
 
 /**
  * Log lines that the runner would obey although the action did not mean them, read the way
  * the runner reads a log: nothing inside a `::stop-commands::T` … `::T::` block; otherwise a
  * line is a `::name::` command (parsed first, at the start of the line, after spaces) or, if it
  * is not one, an old-style `##[name]` command anywhere in it. The action's own `::add-mask::`
- * is allowed for `key` only.
+ * is allowed for the secrets given (the key, a GitHub token) only.
  */
-export function commandViolations(log: string, key: string): string[] {
+export function commandViolations(log: string, ...secrets: string[]): string[] {
   const violations: string[] = []
   let token: string | undefined
   for (const line of log.split('\n')) {
@@ -56,7 +56,7 @@ export function commandViolations(log: string, key: string): string[] {
     if (v2) {
       const [, name = '', data = ''] = v2
       if (name === 'stop-commands') token = data
-      else if (!OWN_COMMANDS.has(name) || (name === 'add-mask' && data !== key)) {
+      else if (!OWN_COMMANDS.has(name) || (name === 'add-mask' && !secrets.includes(data))) {
         violations.push(line)
       }
       continue

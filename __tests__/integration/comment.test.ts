@@ -7,7 +7,7 @@ import {
   ACTIONS_TOKEN,
   startFakeGitHub,
   type FakeGitHub
-} from '../helpers/fake-github.js'
+} from '../../simulator/fake-github.js'
 import { renderGfm } from '../helpers/gfm.js'
 import { runInProcess } from '../helpers/in-process.js'
 import { KEY, useSimulator } from '../helpers/platform.js'

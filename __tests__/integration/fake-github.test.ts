@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { ACTIONS_LOGIN, ACTIONS_TOKEN, MAX_BODY, startFakeGitHub } from '../helpers/fake-github.js'
-import type { FakeComment, FakeGitHub } from '../helpers/fake-github.js'
+import {
+  ACTIONS_LOGIN,
+  ACTIONS_TOKEN,
+  MAX_BODY,
+  startFakeGitHub
+} from '../../simulator/fake-github.js'
+import type { FakeComment, FakeGitHub } from '../../simulator/fake-github.js'
 
 // Why the fake GitHub has tests of its own: the comment and review tests are only as true as the
 // fake's answers. These check it answers the way the real API documents (paging and Link

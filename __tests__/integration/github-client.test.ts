@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { connectToGitHub, describeGitHubFailure } from '../../src/action/github/client.js'
-import { ACTIONS_TOKEN, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js'
+import { ACTIONS_TOKEN, startFakeGitHub, type FakeGitHub } from '../../simulator/fake-github.js'
 import { recordingLogger } from '../helpers/platform.js'
 
 // The GitHub client on the action's own transport, against a fake GitHub that never answers:

@@ -8,7 +8,7 @@ import {
   MAX_BODY,
   startFakeGitHub,
   type FakeGitHub
-} from '../helpers/fake-github.js'
+} from '../../simulator/fake-github.js'
 import { renderGfm } from '../helpers/gfm.js'
 import { runInProcess } from '../helpers/in-process.js'
 import { closedPort, listenOnLoopback } from '../helpers/loopback.js'

@@ -204,3 +204,28 @@ function responseDetail(
 function isMarkup(text: string): boolean {
   return text.trimStart().startsWith('<')
 }
+
+/**
+ * The login the token comments as. `GET /user` refuses GITHUB_TOKEN and App tokens, so it is
+ * asked of GraphQL; without a response, an installation token (`ghs_`) is taken to be the
+ * Actions bot, and any other token finds no earlier card (a new one is made).
+ */
+export async function ownLogin(octokit: Octokit): Promise<string | undefined> {
+  try {
+    const response = await octokit.graphql<{ viewer?: { login?: unknown } }>(
+      'query { viewer { login } }'
+    )
+    const login = response?.viewer?.login
+    if (typeof login === 'string' && login.length <= 100) return login
+    throw new Error('GraphQL named no login')
+  } catch {
+    const auth = (await octokit.auth()) as { token?: string }
+    return auth.token?.startsWith('ghs_') ? 'github-actions[bot]' : undefined
+  }
+}
+
+/** Logins compared as GitHub does: case aside, and `name[bot]` is `name`. */
+export function sameLogin(a: string, b: string): boolean {
+  const plain = (login: string): string => login.replace(/\[bot\]$/, '').toLowerCase()
+  return plain(a) === plain(b)
+}

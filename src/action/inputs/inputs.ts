@@ -58,7 +58,7 @@ const CHECKS = {
   'comment-mode': optional(oneOf('update', 'create'), 'update' as const),
   'comment-key': optional(commentKey, ''),
   'allow-mentions': optional(boolean, false),
-  findings: optional(oneOf('off', 'annotations'), 'off' as const),
+  findings: optional(oneOf('off', 'annotations', 'review', 'both'), 'off' as const),
   'fail-on-findings': optional(oneOf('never', 'error', 'warning', 'notice'), 'never' as const),
   'allow-http': optional(boolean, false),
   'trigger-path': optional(endpointPath(false), DEFAULT_PATHS.trigger),
@@ -163,7 +163,14 @@ export async function parseInputs(raw: RawInputs, workspace: string): Promise<Ac
         }
       : undefined,
     allowMentions: data['allow-mentions'],
-    findings: { annotations: data.findings === 'annotations', failOn: data['fail-on-findings'] },
+    findings: {
+      annotations: data.findings === 'annotations' || data.findings === 'both',
+      review:
+        data.findings === 'review' || data.findings === 'both'
+          ? { token: data['github-token'] ?? '', on: data['comment-on'] }
+          : undefined,
+      failOn: data['fail-on-findings']
+    },
     stream: data.stream,
     cancelOnExit: data['cancel-on-exit'],
     paths: {
@@ -202,6 +209,11 @@ function conflicts(raw: RawInputs, data: Partial<Checked>): string[] {
   if (data.comment === true && !given('github-token')) {
     problems.push(
       '`github-token` is required with `comment: true` (the default is `${{ github.token }}`)'
+    )
+  }
+  if ((data.findings === 'review' || data.findings === 'both') && !given('github-token')) {
+    problems.push(
+      `\`github-token\` is required with \`findings: ${data.findings}\` (the default is \`\${{ github.token }}\`)`
     )
   }
   return problems

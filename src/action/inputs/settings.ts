@@ -16,9 +16,17 @@ export interface CommentSettings {
   key: string
 }
 
-/** Findings: shown as annotations, and a gate on their severity. */
+/** Where to post the findings as a pull-request review. */
+export interface ReviewSettings {
+  token: string
+  /** The pull request's number; undefined: the one of the triggering event. */
+  on: number | undefined
+}
+
+/** Findings: shown as annotations, posted as a review, and a gate on their severity. */
 export interface FindingsSettings {
   annotations: boolean
+  review: ReviewSettings | undefined
   failOn: Severity | 'never'
 }
 

@@ -8,9 +8,9 @@ import { IDENTIFYING_FIELDS } from '../../platform/run-object.js'
 import type { RunState } from '../../run/state.js'
 import { formatSeconds } from '../../util/duration.js'
 import { getErrorMessage } from '../../util/errors.js'
-import { boundedAnnotation, inertLine } from '../core-logger.js'
+import { boundedAnnotation, coreLogger, inertLine } from '../core-logger.js'
 import type { Finding, FindingsRead } from '../../findings/read.js'
-import type { FindingsSettings } from '../inputs/settings.js'
+import type { FindingsSettings, ReviewSettings } from '../inputs/settings.js'
 import { decideOutcome } from '../outcome.js'
 import type { CardPublishing } from './publish-card.js'
 
@@ -70,7 +70,9 @@ export async function publish(
   const asked =
     options !== undefined &&
     output !== undefined &&
-    (options.findings.annotations || options.findings.failOn !== 'never')
+    (options.findings.annotations ||
+      options.findings.review !== undefined ||
+      options.findings.failOn !== 'never')
   const findingsCode = asked ? await loadFindingsCode() : undefined
   const findings =
     findingsCode && output
@@ -135,6 +137,15 @@ export async function publish(
     if (commentUrl !== undefined) setOutput('comment-url', commentUrl)
   }
 
+  if (findings && options?.findings.review && runId !== undefined) {
+    await reviewFindings(findings.findings, options.findings.review, {
+      workflowId: state.workflowId,
+      allowMentions: options.allowMentions,
+      redactor,
+      signal
+    })
+  }
+
   const outcome = decideOutcome({
     status: state.status,
     finished: state.finished,
@@ -156,6 +167,49 @@ export async function publish(
   if (outcome.level === 'failure') core.setFailed(annotation)
   else if (outcome.level === 'warning') core.warning(annotation)
   else core.info(inertLine(outcome.message))
+}
+
+/** Posts the findings as a review; every problem is a warning, the outcome is decided apart. */
+async function reviewFindings(
+  findings: Finding[],
+  settings: ReviewSettings,
+  how: {
+    workflowId: string | undefined
+    allowMentions: boolean
+    redactor: Redactor
+    signal: AbortSignal | undefined
+  }
+): Promise<void> {
+  const logger = coreLogger(how.redactor)
+  const redact = (text: string): string => how.redactor.redact(text)
+  try {
+    // Octokit and the review's code are loaded only by a step that posts a review.
+    const { postFindingsReview } = await import('./review.js')
+    const { withoutMentionsInProse } = await import('./mentions.js')
+    const result = await postFindingsReview(
+      settings,
+      findings,
+      { workflowId: how.workflowId },
+      {
+        signal: how.signal,
+        logger,
+        clean: {
+          prose: text => (how.allowMentions ? redact(text) : withoutMentionsInProse(redact(text))),
+          code: redact
+        }
+      }
+    )
+    if ('warning' in result) logger.warning(result.warning)
+    else if ('notice' in result) logger.info(result.notice)
+    else {
+      logger.info(
+        `Posted the findings as a review: ${result.lineComments} line comment(s), ` +
+          `${result.listed} in its body: ${result.url}`
+      )
+    }
+  } catch (error) {
+    core.warning(redact(`Could not post the review: ${getErrorMessage(error)}`))
+  }
 }
 
 async function loadFindingsCode() {

@@ -1,18 +1,19 @@
-export const id = 668;
-export const ids = [668];
+export const id = 487;
+export const ids = [487];
 export const modules = {
 
-/***/ 8668:
+/***/ 5148:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  postRunCard: () => (/* binding */ postRunCard)
+  tZ: () => (/* binding */ connectToGitHub),
+  Po: () => (/* binding */ describeGitHubFailure),
+  C4: () => (/* binding */ ownLogin),
+  Up: () => (/* binding */ sameLogin)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
@@ -245,46 +246,43 @@ function responseDetail(status, data, headers) {
 function isMarkup(text) {
     return text.trimStart().startsWith('<');
 }
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/util/json.ts
-var json = __webpack_require__(4976);
-;// CONCATENATED MODULE: ./src/action/publish/github-event.ts
-
-
-const EVENTS_WITH_AN_ISSUE = new Set([
-    'pull_request',
-    'pull_request_target',
-    'issue_comment',
-    'issues',
-    'pull_request_review',
-    'pull_request_review_comment'
-]);
-/** Reads the runner's variables and event file, when the step needs them (read at call time). */
-async function readGitHubContext(env = process.env) {
-    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    let issueNumber;
-    if (EVENTS_WITH_AN_ISSUE.has(eventName) && env.GITHUB_EVENT_PATH) {
-        const text = await external_node_fs_.promises.readFile(env.GITHUB_EVENT_PATH, 'utf8').catch(() => '');
-        const payload = (0,json/* tryParseJson */.B)(text)?.value;
-        const number = payload?.pull_request?.number ?? payload?.issue?.number;
-        if (typeof number === 'number' && Number.isSafeInteger(number) && number > 0) {
-            issueNumber = number;
-        }
+/**
+ * The login the token comments as. `GET /user` refuses GITHUB_TOKEN and App tokens, so it is
+ * asked of GraphQL; without a response, an installation token (`ghs_`) is taken to be the
+ * Actions bot, and any other token finds no earlier card (a new one is made).
+ */
+async function ownLogin(octokit) {
+    try {
+        const response = await octokit.graphql('query { viewer { login } }');
+        const login = response?.viewer?.login;
+        if (typeof login === 'string' && login.length <= 100)
+            return login;
+        throw new Error('GraphQL named no login');
     }
-    return {
-        owner,
-        repo,
-        eventName,
-        issueNumber,
-        sha: env.GITHUB_SHA ?? '',
-        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
-    };
+    catch {
+        const auth = (await octokit.auth());
+        return auth.token?.startsWith('ghs_') ? 'github-actions[bot]' : undefined;
+    }
+}
+/** Logins compared as GitHub does: case aside, and `name[bot]` is `name`. */
+function sameLogin(a, b) {
+    const plain = (login) => login.replace(/\[bot\]$/, '').toLowerCase();
+    return plain(a) === plain(b);
 }
 
-;// CONCATENATED MODULE: ./src/action/publish/comment.ts
+
+/***/ }),
+
+/***/ 3487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   postRunCard: () => (/* binding */ postRunCard)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5148);
+/* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5894);
 
 
 
@@ -310,10 +308,10 @@ function markerValue(text) {
     const encoded = encodeURIComponent(text);
     if (encoded.length <= 100)
         return encoded;
-    return `sha256-${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 32)}`;
+    return `sha256-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 32)}`;
 }
 async function postRunCard(settings, identity, render, options) {
-    const github = await readGitHubContext();
+    const github = await (0,_github_event_js__WEBPACK_IMPORTED_MODULE_2__/* .readGitHubContext */ .L)();
     const issueNumber = settings.on ?? github.issueNumber;
     if (issueNumber === undefined) {
         return {
@@ -332,7 +330,7 @@ async function postRunCard(settings, identity, render, options) {
     if (options.signal?.aborted) {
         return { notice: `Not commenting on #${issueNumber}: the job was cancelled.` };
     }
-    const connection = connectToGitHub({
+    const connection = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .connectToGitHub */ .tZ)({
         apiUrl,
         token: settings.token,
         signal: options.signal,
@@ -386,7 +384,7 @@ function commentUrl(data, issueNumber) {
  * Every page is read.
  */
 async function findEarlierCard(octokit, where, identity) {
-    const author = await ownLogin(octokit);
+    const author = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .ownLogin */ .C4)(octokit);
     if (author === undefined)
         return undefined;
     const prefix = `<!-- ${markerPrefix(identity)}`;
@@ -405,7 +403,7 @@ async function findEarlierCard(octokit, where, identity) {
             const { id, body, user } = (comment ?? {});
             if (typeof id !== 'number' || typeof body !== 'string' || !body.startsWith(prefix))
                 continue;
-            if (typeof user?.login !== 'string' || !sameLogin(user.login, author))
+            if (typeof user?.login !== 'string' || !(0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .sameLogin */ .Up)(user.login, author))
                 continue;
             const started = Number(/ started=(\d+) -->/.exec(body.slice(0, 1024))?.[1] ?? 0);
             latest = { id, started };
@@ -417,30 +415,8 @@ async function findEarlierCard(octokit, where, identity) {
         return undefined;
     return { id: latest.id, newer: latest.started > identity.startedAt };
 }
-/**
- * The login the token comments as. `GET /user` refuses GITHUB_TOKEN and App tokens, so it is
- * asked of GraphQL; without a response, an installation token (`ghs_`) is taken to be the
- * Actions bot, and any other token finds no earlier card (a new one is made).
- */
-async function ownLogin(octokit) {
-    try {
-        const response = await octokit.graphql('query { viewer { login } }');
-        const login = response?.viewer?.login;
-        if (typeof login === 'string' && login.length <= 100)
-            return login;
-        throw new Error('GraphQL named no login');
-    }
-    catch {
-        const auth = (await octokit.auth());
-        return auth.token?.startsWith('ghs_') ? 'github-actions[bot]' : undefined;
-    }
-}
-function sameLogin(a, b) {
-    const plain = (login) => login.replace(/\[bot\]$/, '').toLowerCase();
-    return plain(a) === plain(b);
-}
 function commentFailure(error, issueNumber, updating, connection) {
-    const { status, message } = describeGitHubFailure(error, connection);
+    const { status, message } = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(error, connection);
     const stale = updating
         ? ` The run card on #${issueNumber} is still an earlier run's: it is stale.`
         : '';
@@ -460,6 +436,57 @@ function commentFailure(error, issueNumber, updating, connection) {
         default:
             return why;
     }
+}
+
+
+/***/ }),
+
+/***/ 5894:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ readGitHubContext)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4976);
+
+
+const EVENTS_WITH_AN_ISSUE = new Set([
+    'pull_request',
+    'pull_request_target',
+    'issue_comment',
+    'issues',
+    'pull_request_review',
+    'pull_request_review_comment'
+]);
+/** Reads the runner's variables and event file, when the step needs them (read at call time). */
+async function readGitHubContext(env = process.env) {
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    let issueNumber;
+    let headSha;
+    const withIssue = EVENTS_WITH_AN_ISSUE.has(eventName);
+    if ((withIssue || eventName === 'workflow_run') && env.GITHUB_EVENT_PATH) {
+        const text = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(env.GITHUB_EVENT_PATH, 'utf8').catch(() => '');
+        const payload = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_1__/* .tryParseJson */ .B)(text)?.value;
+        const number = payload?.pull_request?.number ?? payload?.issue?.number;
+        if (withIssue && typeof number === 'number' && Number.isSafeInteger(number) && number > 0) {
+            issueNumber = number;
+        }
+        const head = payload?.pull_request?.head?.sha ?? payload?.workflow_run?.head_sha;
+        if (typeof head === 'string' && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(head))
+            headSha = head;
+    }
+    return {
+        owner,
+        repo,
+        eventName,
+        issueNumber,
+        sha: env.GITHUB_SHA ?? '',
+        headSha,
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+    };
 }
 
 

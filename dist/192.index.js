@@ -1,8 +1,50 @@
-export const id = 750;
-export const ids = [750];
+export const id = 192;
+export const ids = [192,747];
 export const modules = {
 
-/***/ 3750:
+/***/ 1747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ withoutMentions),
+/* harmony export */   withoutMentionsInProse: () => (/* binding */ withoutMentionsInProse),
+/* harmony export */   y: () => (/* binding */ neutraliseMentions)
+/* harmony export */ });
+/**
+ * GitHub turns `@login` and `@org/team` in a comment's text into mentions that notify people;
+ * in server text (a model's answer) they are written `@` + ZERO WIDTH SPACE + name: they read
+ * the same and notify nobody. Code (`<code>`, `<pre>`, fences) is left as it is: GitHub makes no
+ * mention there, and a copied `@scope/package` must stay what it is.
+ */
+const MENTION = /@(?=[A-Za-z0-9])/g;
+const ZERO_WIDTH_SPACE = '\u200B';
+function neutraliseMentions(token) {
+    token.content = withoutMentions(token.content);
+}
+function withoutMentions(text) {
+    return text.replace(MENTION, `@${ZERO_WIDTH_SPACE}`);
+}
+// Fenced blocks (``` or ~~~, to the closing fence or the end) and code spans (a run of
+// backticks to the next run of the same length): GitHub makes no mention inside them.
+const CODE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))|(?<!`)(`+)(?!`)[\s\S]*?[^`]\2(?!`)/gm;
+/**
+ * Markdown written by a model, with its mentions made inert outside code, where a mention
+ * would notify: `@types/node` in a code span or a suggestion stays as it is.
+ */
+function withoutMentionsInProse(markdown) {
+    let result = '';
+    let last = 0;
+    for (const code of markdown.matchAll(CODE)) {
+        result += withoutMentions(markdown.slice(last, code.index)) + code[0];
+        last = code.index + code[0].length;
+    }
+    return result + withoutMentions(markdown.slice(last));
+}
+
+
+/***/ }),
+
+/***/ 5192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -57,22 +99,8 @@ function redactHtmlText(html, redact) {
 var bounds = __webpack_require__(6124);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(9997);
-;// CONCATENATED MODULE: ./src/action/publish/mentions.ts
-/**
- * GitHub turns `@login` and `@org/team` in a comment's text into mentions that notify people;
- * in server text (a model's answer) they are written `@` + ZERO WIDTH SPACE + name: they read
- * the same and notify nobody. Code (`<code>`, `<pre>`, fences) is left as it is: GitHub makes no
- * mention there, and a copied `@scope/package` must stay what it is.
- */
-const MENTION = /@(?=[A-Za-z0-9])/g;
-const ZERO_WIDTH_SPACE = '\u200B';
-function neutraliseMentions(token) {
-    token.content = withoutMentions(token.content);
-}
-function withoutMentions(text) {
-    return text.replace(MENTION, `@${ZERO_WIDTH_SPACE}`);
-}
-
+// EXTERNAL MODULE: ./src/action/publish/mentions.ts
+var mentions = __webpack_require__(1747);
 ;// CONCATENATED MODULE: ./src/action/publish/card-output.ts
 
 
@@ -117,7 +145,7 @@ async function markdownBlock(output, options) {
     if (!options.allowMentions) {
         forEachToken(tokens, token => {
             if (token.type === 'text')
-                neutraliseMentions(token);
+                (0,mentions/* neutraliseMentions */.y)(token);
         });
     }
     const html = md.renderer.render(tokens, md.options, env);
@@ -348,7 +376,7 @@ const SEVERITY_ICONS = {
  */
 function findingsBlocks(findings, maxBytes, options) {
     const count = (severity) => findings.filter(finding => finding.severity === severity).length;
-    const said = (text) => escapeHtml(fact(options.allowMentions === true ? text : withoutMentions(text)));
+    const said = (text) => escapeHtml(fact(options.allowMentions === true ? text : (0,mentions/* withoutMentions */.C)(text)));
     const heading = `<p><strong>Findings:</strong> ${findings.length} (${count('error')} errors, ` +
         `${count('warning')} warnings, ${count('notice')} notices)</p>`;
     if (findings.length === 0)
@@ -446,7 +474,7 @@ async function publishCard(facts, how, redactor) {
         return undefined;
     try {
         // Octokit is loaded only by a step that comments.
-        const { postRunCard } = await Promise.all(/* import() */[__webpack_require__.e(410), __webpack_require__.e(413), __webpack_require__.e(871), __webpack_require__.e(668)]).then(__webpack_require__.bind(__webpack_require__, 8668));
+        const { postRunCard } = await Promise.all(/* import() */[__webpack_require__.e(410), __webpack_require__.e(413), __webpack_require__.e(871), __webpack_require__.e(487)]).then(__webpack_require__.bind(__webpack_require__, 3487));
         const result = await postRunCard(how.comment, { workflowId: facts.workflowId, key: how.comment.key, startedAt: how.startedAt }, async (marker) => redactHtmlText(await renderRunCard(facts, { ...style, maxBytes: COMMENT_MAX_BYTES, marker }), redact), { signal: how.signal, logger: (0,core_logger/* coreLogger */.Wj)(redactor) });
         const logger = (0,core_logger/* coreLogger */.Wj)(redactor);
         if ('url' in result)

@@ -1,7 +1,10 @@
+// A fake GitHub REST API on 127.0.0.1: issue comments, pull requests with their changed files,
+// reviews and review comments, answered the way GitHub answers them (paging with Link headers,
+// its 401, 403, 404 and 422 bodies), with fault injection. The tests' GitHub, and the demo's.
 import { createServer } from 'node:http'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
-import { readBody } from '../../simulator/index.js'
-import { listenOnLoopback } from './loopback.js'
+import type { AddressInfo } from 'node:net'
+import { readBody } from './index.js'
 
 export interface FakeComment {
   id: number
@@ -30,7 +33,9 @@ interface FakeReview {
   id: number
   body: string
   event: string
+  state: string
   commit_id: string
+  html_url: string
   comments: FakeReviewComment[]
   user: FakeComment['user']
 }
@@ -76,6 +81,11 @@ export interface FakeGitHubOptions {
   prefix?: string
   /** token → login. */
   tokens?: Record<string, string>
+  /**
+   * Tokens that read but cannot write, as a pull_request run from a fork gets: every other
+   * request than a read answers 403, as GitHub does.
+   */
+  readOnlyTokens?: string[]
 }
 
 /** Rewrites every successful answer, as a hostile GitHub (or a proxy in front of it) would. */
@@ -95,7 +105,11 @@ export interface FakeGitHub {
   requests: RecordedRequest[]
   comments(owner: string, repo: string, number: number): FakeComment[]
   seed(owner: string, repo: string, number: number, comments: SeedComment[]): FakeComment[]
-  /** A pull request to review: its head and its changed files with their patches. */
+  /**
+   * A pull request to review: its head and its changed files with their patches. Seeding it
+   * again is a push: reviews stay, and a review comment whose line is no longer in the diff
+   * becomes outdated (GitHub's `line` null).
+   */
   seedPull(owner: string, repo: string, number: number, pull: SeedPull): void
   reviews(owner: string, repo: string, number: number): FakeReview[]
   reviewComments(owner: string, repo: string, number: number): FakeReviewComment[]
@@ -167,6 +181,12 @@ function diffLines(patch: string): Set<number> {
   return lines
 }
 
+/** A review as GitHub's answers show it: its comments and the event asked for are not in it. */
+function shownReview(review: FakeReview): Omit<FakeReview, 'comments' | 'event'> {
+  const { id, body, state, commit_id, html_url, user } = review
+  return { id, body, state, commit_id, html_url, user }
+}
+
 function parseJson(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text)
@@ -182,13 +202,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     ? prefix.replace(/\/v3$/, '/graphql')
     : `${prefix}/graphql`
   const tokens = options.tokens ?? { [ACTIONS_TOKEN]: ACTIONS_LOGIN }
+  const readOnly = new Set(options.readOnlyTokens ?? [])
   const requests: RecordedRequest[] = []
   const threads = new Map<string, FakeComment[]>()
   const faults: Fault[] = []
   let rewrite: AnswerRewrite | undefined
   const pulls = new Map<
     string,
-    SeedPull & { reviews: FakeReview[]; comments: FakeReviewComment[] }
+    SeedPull & { name: string; reviews: FakeReview[]; comments: FakeReviewComment[] }
   >()
   const held = new Set<ServerResponse>()
   const userIds = new Map<string, number>([[ACTIONS_LOGIN, 41898282]])
@@ -255,7 +276,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   // As GitHub does: one comment off the diff refuses the whole review with a 422.
   const createReview = (
-    pull: SeedPull & { reviews: FakeReview[]; comments: FakeReviewComment[] },
+    pull: SeedPull & { name: string; reviews: FakeReview[]; comments: FakeReviewComment[] },
     json: Record<string, unknown> | undefined,
     login: string
   ): Reply => {
@@ -293,20 +314,21 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       original_commit_id: commitId,
       user
     }))
+    const event = typeof json?.event === 'string' ? json.event : 'PENDING'
+    const id = nextId++
     const review: FakeReview = {
-      id: nextId++,
+      id,
       body,
-      event: typeof json?.event === 'string' ? json.event : 'PENDING',
+      event,
+      state: event === 'COMMENT' ? 'COMMENTED' : event === 'PENDING' ? 'PENDING' : event,
       commit_id: commitId,
+      html_url: `https://github.com/${pull.name}#pullrequestreview-${id}`,
       comments,
       user
     }
     pull.reviews.push(review)
     pull.comments.push(...comments)
-    return {
-      status: 200,
-      body: { id: review.id, state: 'COMMENTED', body, commit_id: commitId, user }
-    }
+    return { status: 200, body: shownReview(review) }
   }
 
   const route = (method: string, url: URL, text: string, login: string, app: boolean): Reply => {
@@ -349,6 +371,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         )
       }
       if (what === '/comments' && method === 'GET') return listComments(url, pull.comments)
+      if (what === '/reviews' && method === 'GET') {
+        return listComments(url, pull.reviews.map(shownReview))
+      }
       if (what === '/reviews' && method === 'POST') return createReview(pull, json, login)
       return fail(404, 'Not Found')
     }
@@ -394,6 +419,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const given = /^(?:token|bearer)\s+(\S+)$/i.exec(record.headers.authorization ?? '')?.[1]
     const login = given === undefined ? undefined : tokens[given]
     if (given === undefined || login === undefined) return fail(401, 'Bad credentials')
+    const isRead = method === 'GET' || url.pathname === graphqlPath
+    if (readOnly.has(given) && !isRead) {
+      return fail(403, 'Resource not accessible by integration')
+    }
     return route(method, url, record.body, login, isAppToken(given, login))
   }
 
@@ -429,7 +458,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   }
 
   const server = createServer((req, res) => void handle(req, res))
-  origin = `http://127.0.0.1:${await listenOnLoopback(server)}`
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   return {
     url: origin + prefix,
@@ -439,12 +475,23 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     comments: (owner, repo, number) => structuredClone(threads.get(key(owner, repo, number)) ?? []),
     seed: (owner, repo, number, comments) =>
       comments.map(c => structuredClone(create(owner, repo, number, c))),
-    seedPull: (owner, repo, number, pull) =>
-      void pulls.set(key(owner, repo, number), {
+    seedPull: (owner, repo, number, pull) => {
+      const earlier = pulls.get(key(owner, repo, number))
+      const comments = earlier?.comments ?? []
+      for (const comment of comments) {
+        const file = pull.files.find(f => f.filename === comment.path)
+        if (comment.line !== null && !diffLines(file?.patch ?? '').has(comment.line)) {
+          comment.line = null
+          comment.start_line = null
+        }
+      }
+      pulls.set(key(owner, repo, number), {
         ...structuredClone(pull),
-        reviews: [],
-        comments: []
-      }),
+        name: `${owner}/${repo}/pull/${number}`,
+        reviews: earlier?.reviews ?? [],
+        comments
+      })
+    },
     reviews: (owner, repo, number) =>
       structuredClone(pulls.get(key(owner, repo, number))?.reviews ?? []),
     reviewComments: (owner, repo, number) =>
