@@ -1,3 +1,4 @@
+import { REVIEW_ANSWER } from './findings.js'
 import type { RunScript, Scope, SimulatorOptions, WorkflowSpec } from './types.js'
 
 export const DEMO_KEY = 'sim-key-0123456789abcdef'
@@ -18,7 +19,11 @@ export function defaultOptions(): SimulatorOptions {
     port: 0,
     pathPrefix: '',
     keys: { [DEMO_KEY]: ['trigger', 'read', 'cancel'] },
-    workflows: { [DEMO_WORKFLOW_ID]: { inputs: [{ name: 'question', required: true }] } },
+    workflows: {
+      [DEMO_WORKFLOW_ID]: { inputs: [{ name: 'question', required: true }] },
+      // A reviewer: its answer holds findings (simulator/findings.ts, docs/findings.md).
+      'wf-review': { run: { durationMs: 1500, output: REVIEW_ANSWER } }
+    },
     variant: {},
     stream: {},
     retryAfter: '1'
