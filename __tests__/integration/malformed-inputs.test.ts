@@ -45,7 +45,11 @@ const TABLE: Array<[input: string, value: string, says: RegExp]> = [
   ['inputs', '[{"name": "q"}]', /needs a `value`/],
   ['inputs', '[{"name": "q", "value": "x", "extra": 1}]', /unknown field\(s\) `extra`/],
   ['inputs', '[{"name": "q", "value": 1}, {"name": "q", "value": 2}]', /given more than once/],
-  ['inputs', '[{"name": "q", "path": "a.txt"}]', /only for entries of type `file` or `image`/],
+  [
+    'inputs',
+    '[{"name": "q", "path": "a.txt"}]',
+    /entry 'q': cannot read 'a\.txt' \(no such file\)/
+  ],
   ['inputs', '[{"name": "f", "type": "file", "path": "../etc/passwd"}]', /outside the workspace/],
   ['inputs', '[{"name": "f", "type": "file", "path": "missing.txt"}]', /no such file/],
   ['inputs', '{"": "empty name"}', /an entry with an empty name/],

@@ -14,21 +14,13 @@ const listEntry = z
   .superRefine((entry, ctx) => {
     if (entry.path !== undefined && entry.value !== undefined) {
       ctx.addIssue({ code: 'custom', message: 'give either `value` or `path`, not both' })
-    } else if (entry.path !== undefined && entry.type === 'text') {
-      ctx.addIssue({
-        code: 'custom',
-        message: '`path` is only for entries of type `file` or `image`'
-      })
     } else if (entry.path === undefined && entry.value === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'needs a `value` (or, for a file or image, a `path`)'
-      })
+      ctx.addIssue({ code: 'custom', message: 'needs a `value` or a `path`' })
     }
   })
 
 const ACCEPTED_FORMS =
-  'a JSON or YAML list of {name, type, value} (or {name, type: file|image, path}), or a map {name: value}'
+  'a JSON or YAML list of {name, type, value} (or {name, type, path}), or a map {name: value}'
 
 /** Reads the `inputs` input: its entries, with files read, or the problems, each naming the entry. */
 export async function readWorkflowInputs(

@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import {
+  firstInvalidUtf8,
   MAX_FILE_BYTES,
   resolveWorkflowInputs
 } from '../../../../src/action/inputs/workflow-files.js'
@@ -120,9 +122,8 @@ describe('parseWorkflowInputs problems', () => {
     expect(problems).toEqual([expect.stringContaining('either `value` or `path`, not both')])
   })
 
-  it('rejects a path on a text entry', () => {
-    const problems = problemsOf([{ name: 'f', path: 'a.txt' }])
-    expect(problems).toEqual([expect.stringContaining('`path` is only for entries of type')])
+  it('takes a path on a text entry (its file is read as text)', () => {
+    expect(problemsOf([{ name: 'f', path: 'a.txt' }])).toEqual([])
   })
 
   it('rejects an entry with neither value nor path', () => {
@@ -180,7 +181,7 @@ describe('parseWorkflowInputs problems', () => {
         { type: 'text', value: 'nameless' },
         { name: 'b', value: 'x', extra: 1 },
         { name: 'c', type: 'image', value: 'x', path: 'p.png' },
-        { name: 'd', type: 'text', path: 'p.txt' },
+        { name: 'd', type: 'text', path: '' },
         { name: 'ok', value: 'again' }
       ])
     )
@@ -190,7 +191,7 @@ describe('parseWorkflowInputs problems', () => {
     expect(problems[1]).toMatch(/^entry 3\b/)
     expect(problems[2]).toContain("entry 4 ('b')")
     expect(problems[3]).toContain("entry 5 ('c')")
-    expect(problems[4]).toContain("entry 6 ('d')")
+    expect(problems[4]).toContain("entry 6 ('d') field `path`: `path` must not be empty")
     expect(problems[5]).toBe("entry 'ok' is given more than once")
   })
 })
@@ -247,6 +248,50 @@ describe('resolveWorkflowInputs', () => {
     const value = inputs[0]?.value as string
     expect(value).toMatch(/^data:text\/plain;base64,/)
     expect(Buffer.from(value.split(',')[1] ?? '', 'base64').toString('utf8')).toBe('héllo')
+  })
+
+  it('sends a text entry’s file as its text, without a byte-order mark', async () => {
+    const log = 'feat: café 東京 🚀\r\nfix: x\n'
+    await fs.writeFile(path.join(workspace, 'changes.txt'), `\uFEFF${log}`)
+    const { inputs, problems } = await resolveWorkflowInputs(
+      [{ name: 'changes', type: 'text', path: 'changes.txt' }],
+      workspace
+    )
+    expect(problems).toEqual([])
+    expect(inputs).toEqual([{ name: 'changes', type: 'text', value: log }])
+  })
+
+  it('refuses a text file that is not UTF-8, naming the file and the byte', async () => {
+    // Latin-1 "café" after eight good bytes: 0xE9 is not followed by continuation bytes.
+    await fs.writeFile(path.join(workspace, 'latin1.txt'), Buffer.from('ok: 12 caf\xe9', 'latin1'))
+    const { inputs, problems } = await resolveWorkflowInputs(
+      [{ name: 'changes', type: 'text', path: 'latin1.txt' }],
+      workspace
+    )
+    expect(inputs).toEqual([])
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^entry 'changes': 'latin1\.txt' is not valid UTF-8 text \(at byte 10\)/
+      )
+    ])
+  })
+
+  it('refuses a text file over 5 MiB, and a link out of the workspace', async () => {
+    await fs.writeFile(path.join(workspace, 'big.txt'), 'x'.repeat(5 * 1024 * 1024 + 1))
+    await fs.writeFile(path.join(outside, 'secret.txt'), 'secret')
+    await fs.symlink(path.join(outside, 'secret.txt'), path.join(workspace, 'link.txt'))
+    const { inputs, problems } = await resolveWorkflowInputs(
+      [
+        { name: 'big', type: 'text', path: 'big.txt' },
+        { name: 'link', type: 'text', path: 'link.txt' }
+      ],
+      workspace
+    )
+    expect(inputs).toEqual([])
+    expect(problems).toEqual([
+      "entry 'big': 'big.txt' is 5242881 bytes; a text input read from a file is at most 5242880 bytes (5 MiB)",
+      expect.stringContaining("entry 'link': path 'link.txt' is outside the workspace")
+    ])
   })
 
   it('gives a file of unknown type application/octet-stream', async () => {
@@ -367,5 +412,34 @@ describe('a single entry written without its list dash', () => {
     const { specs, problems } = parseWorkflowInputs('name: question\nvalue: Why?')
     expect(specs).toEqual([])
     expect(problems).toEqual([expect.stringMatching(/single \{name, value\} entry.*list/)])
+  })
+})
+
+describe('firstInvalidUtf8', () => {
+  it('agrees with a fatal TextDecoder on any bytes, and names where it stops', () => {
+    const decoder = new TextDecoder('utf-8', { fatal: true })
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 64 }),
+          fc.string({ unit: 'binary' }).map(text => new TextEncoder().encode(text))
+        ),
+        bytes => {
+          const at = firstInvalidUtf8(bytes)
+          let valid = true
+          try {
+            decoder.decode(bytes)
+          } catch {
+            valid = false
+          }
+          expect(at === undefined).toBe(valid)
+          if (at !== undefined) {
+            // Everything before it is valid, and it is where a decoder first fails.
+            expect(() => decoder.decode(bytes.subarray(0, at))).not.toThrow()
+          }
+        }
+      ),
+      { numRuns: 2000 }
+    )
   })
 })
