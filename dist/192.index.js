@@ -409,10 +409,16 @@ function facts(card) {
     const status = card.status ?? 'not started';
     const rows = [
         ['Workflow', code(card.workflowId)],
-        ['Run', code(card.runId)],
+        [
+            'Run',
+            card.runUrl === undefined || card.runId === undefined
+                ? code(card.runId)
+                : `<a href="${escapeHtml(card.runUrl)}">${code(card.runId)}</a>`
+        ],
         ['Thread', code(card.threadId)],
         ['Status', `${STATUS_ICONS[status] ?? ''} ${escapeHtml(fact(status))}`.trim()],
-        ['Duration', card.duration ? `${escapeHtml(fact(card.duration))} s` : '—']
+        ['Duration', card.duration ? `${escapeHtml(fact(card.duration))} s` : '—'],
+        ...(card.usage === undefined ? [] : [['Usage', usageText(card.usage)]])
     ];
     return [
         '<h3>AI Planet workflow run</h3>',
@@ -422,6 +428,20 @@ function facts(card) {
             '</table>'
         ].join('\n')
     ];
+}
+/** `tokens 1,200 in, 300 out, 1,500 in all · cost 0.0042`, with what the run reported. */
+function usageText(usage) {
+    const count = (n) => n.toLocaleString('en-US');
+    const tokens = [
+        usage.inputTokens === undefined ? undefined : `${count(usage.inputTokens)} in`,
+        usage.outputTokens === undefined ? undefined : `${count(usage.outputTokens)} out`,
+        usage.totalTokens === undefined ? undefined : `${count(usage.totalTokens)} in all`
+    ].filter(part => part !== undefined);
+    const parts = [
+        tokens.length > 0 ? `tokens ${tokens.join(', ')}` : undefined,
+        usage.cost === undefined ? undefined : `cost ${usage.cost}`
+    ].filter(part => part !== undefined);
+    return escapeHtml(parts.join(' · '));
 }
 /** Blank lines between blocks, none inside one. */
 function assemble(blocks) {

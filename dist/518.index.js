@@ -635,6 +635,7 @@ var timing = __webpack_require__(9959);
 
 
 
+
 /**
  * How much of the time already waited the next delay may be. Short runs are noticed within
  * half a second (the default poll interval), long ones cost few requests (about 20 for a 60 s
@@ -703,8 +704,9 @@ async function followRun(runId, timing, deps, record, options = {}) {
             getFirst: options.getFirst,
             onSnapshot: snapshot => {
                 record.apply({ type: 'snapshot-read', snapshot, at: clock.now() });
-                if (snapshot.output !== undefined)
-                    output = snapshot.output;
+                const chosen = (0,run_object/* chosenOutput */.gg)(snapshot, deps.outputName);
+                if (chosen !== undefined)
+                    output = chosen;
                 sayStatus(runId, snapshot.status, snapshot.rawStatus);
             }
         });
@@ -929,8 +931,15 @@ function interpretEventData(data) {
             break;
         }
     }
-    if (fields.output !== undefined && fields.output !== null)
+    if (fields.output !== undefined && fields.output !== null) {
         update.output = (0,run_object/* outputText */.jO)(fields.output);
+        const named = (0,run_object/* namedOutputs */.e8)(fields.output);
+        if (named !== undefined)
+            update.named = named;
+    }
+    const usage = (0,run_object/* readUsage */.k9)(fields);
+    if (usage !== undefined)
+        update.usage = usage;
     // An event's `message` or `detail` is often progress ("node LLM finished"): it is read as the
     // error only in a failure event. An `error` field counts when it says something.
     const error = (0,run_object/* errorMessageFrom */.y)({ error: fields.error }) ??
@@ -1047,6 +1056,7 @@ function abortedLater(signal, delayMs) {
 ;// CONCATENATED MODULE: ./src/run/trigger.ts
 
 
+
 /**
  * How long a trigger already sent may go on after the job is cancelled: its response names the
  * run, which can then be cancelled rather than left running unseen.
@@ -1081,11 +1091,13 @@ async function recordTriggeredRun(run, deps, record) {
     // Named first: an id the action must not use is refused before anything uses it.
     nameRun(record, deps, run.runId, run.threadId);
     record.apply({ type: 'snapshot-read', snapshot: run, at: deps.clock.now() });
-    if (run.output !== undefined)
-        await deps.sink.replace(run.output);
+    const output = (0,run_object/* chosenOutput */.gg)(run, deps.outputName);
+    if (output !== undefined)
+        await deps.sink.replace(output);
 }
 
 ;// CONCATENATED MODULE: ./src/run/stream.ts
+
 
 
 
@@ -1176,8 +1188,12 @@ async function readRunEvents(events, timing, deps, record, idleTimeoutMs) {
             deps.live.push(update.piece);
             await deps.sink.append(update.piece);
         }
-        if (update.output !== undefined)
-            await deps.sink.replace(update.output);
+        const output = (0,run_object/* chosenOutput */.gg)(update, deps.outputName);
+        if (output !== undefined)
+            await deps.sink.replace(output);
+        if (update.named !== undefined || update.usage !== undefined) {
+            record.apply({ type: 'details-read', named: update.named, usage: update.usage });
+        }
         if (update.error !== undefined)
             record.apply({ type: 'error-reported', error: update.error });
         if (update.status === undefined)
@@ -1381,7 +1397,30 @@ async function runStep(inputs, redactor, signal) {
         core/* saveState */.LZ(SAVED.settled, 'true');
     await routes.close();
     // The output file is complete and closed before anything publishes it.
-    return { state, output: await sink.close(), failure };
+    return {
+        state,
+        output: await sink.close(),
+        failure: failure ?? missingOutputName(inputs.outputName, state)
+    };
+}
+/** A completed run without the output `output-name` asks for fails the step, naming what it has. */
+function missingOutputName(name, state) {
+    if (name === undefined || state.status !== 'completed')
+        return undefined;
+    const named = state.namedOutputs;
+    if (named !== undefined && Object.hasOwn(named, name))
+        return undefined;
+    if (named === undefined) {
+        return new Error(`\`output-name\` is '${name}', but the run's output is not made of named values (a list ` +
+            'of {name, value}, or an object), so it names nothing; leave `output-name` out.');
+    }
+    const names = Object.keys(named);
+    const shown = names
+        .slice(0, 50)
+        .map(n => `'${n.length > 100 ? `${n.slice(0, 100)}…` : n}'`)
+        .join(', ');
+    return new Error(`The run has no output named '${name}'; it has ${names.length}: ${shown}` +
+        `${names.length > 50 ? ', …' : ''}. Set \`output-name\` to one of them.`);
 }
 /** The mode the inputs choose: follow a run started elsewhere, stream a new one, or trigger. */
 function runMode(inputs, redactor) {
@@ -1421,6 +1460,7 @@ function runDeps(inputs, redactor, sink, signal, routes, named) {
         clock: clock/* systemClock */.m,
         logger,
         sink,
+        outputName: inputs.outputName,
         signal,
         // Saved at once, so that the post step can cancel a run this process did not live to finish.
         onRunStarted: runId => {

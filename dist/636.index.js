@@ -28,7 +28,7 @@ const SEVERITIES = new Map([
 const RANK = { error: 0, warning: 1, notice: 2 };
 /** The findings an output holds: its JSON, or the one ```json block of a Markdown answer. */
 function readFindings(output) {
-    const document = findingsDocument(output);
+    const document = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonDocument */ .Q)(output)?.value;
     if (document === undefined)
         return { findings: [], dropped: 0, found: false };
     const list = Array.isArray(document)
@@ -50,17 +50,6 @@ function readFindings(output) {
     // A stable sort: within a severity, the output's order.
     findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
     return { findings, dropped, found: true };
-}
-function findingsDocument(output) {
-    const whole = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_0__/* .tryParseJson */ .B)(output.trim());
-    if (whole !== undefined)
-        return whole.value;
-    const blocks = [
-        ...output.matchAll(/^ {0,3}(`{3,}|~{3,})[ \t]*json[ \t]*\r?\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm)
-    ];
-    if (blocks.length !== 1)
-        return undefined;
-    return (0,_util_json_js__WEBPACK_IMPORTED_MODULE_0__/* .tryParseJson */ .B)(blocks[0]?.[2] ?? '')?.value;
 }
 function readFinding(entry) {
     if (!isRecord(entry))

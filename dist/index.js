@@ -203,6 +203,44 @@ function checkBaseUrl(text, allowHttp, problems) {
     }
     return problems.length === before ? url : undefined;
 }
+/**
+ * Checks `run-url-template`, the address of a run's page in the platform's UI: like `base-url`,
+ * an absolute URL, https unless `allow-http` (or loopback), no user name or password; and it
+ * must hold `{run_id}`, where the run's id goes as one encoded path segment.
+ */
+function checkRunUrlTemplate(text, allowHttp, problems) {
+    const before = problems.length;
+    if (!text.includes('{run_id}')) {
+        problems.push('`run-url-template` must hold `{run_id}`, where the run id goes, e.g. https://app.example.com/runs/{run_id}');
+        return undefined;
+    }
+    let url;
+    try {
+        url = new URL(text.replaceAll('{run_id}', 'run-id'));
+    }
+    catch {
+        problems.push(`\`run-url-template\` must be an absolute URL such as https://app.example.com/runs/{run_id} (got ${JSON.stringify(withoutCredentials(text))})`);
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        problems.push(`\`run-url-template\` must use https:// (got '${url.protocol}')`);
+    }
+    else if (url.protocol === 'http:' && !allowHttp && !isLoopback(url.hostname)) {
+        problems.push(`\`run-url-template\` uses http:// to a host that is not loopback (${url.hostname}); use https://, or set \`allow-http: true\``);
+    }
+    if (url.username || url.password) {
+        problems.push('`run-url-template` must not carry a user name or password');
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*\{run_id\}/i.test(text)) {
+        problems.push('`run-url-template` must put `{run_id}` after the host, in the path or query');
+    }
+    return problems.length === before ? text : undefined;
+}
+/** The run's page: the template with the id as one path segment (`.` and `..` encoded too). */
+function runUrl(template, runId) {
+    const segment = encodeURIComponent(runId).replace(/^\.{1,2}$/, dots => '%2E'.repeat(dots.length));
+    return template.replaceAll('{run_id}', segment);
+}
 
 // EXTERNAL MODULE: ./src/util/duration.ts
 var util_duration = __nccwpck_require__(6518);
@@ -327,6 +365,13 @@ const commentKey = raw => {
         ? { value: text }
         : { problem: 'must be at most 100 letters, digits and . _ / - (no spaces, no "--")' };
 };
+// A name of one of the run's outputs: any text on one line, as the workflow's nodes name them.
+const outputName = raw => {
+    const text = (raw ?? '').trim();
+    return text.length <= 200 && !/\p{Cc}/u.test(text)
+        ? { value: text }
+        : { problem: 'must be at most 200 characters, with no line break or control character' };
+};
 /**
  * Every input that action.yml declares, with its check and its default (a unit test keeps
  * this table, action.yml and README.md equal, in both directions).
@@ -346,6 +391,9 @@ const CHECKS = {
     'fail-on-error': optional(input_checks_boolean, true),
     'output-file': optional(filePath, undefined),
     'output-format': optional(oneOf('markdown', 'text'), 'markdown'),
+    'output-name': optional(outputName, undefined),
+    'output-schema': optional(anyText, undefined),
+    'run-url-template': optional(anyText, undefined),
     summary: optional(input_checks_boolean, true),
     comment: optional(input_checks_boolean, false),
     'github-token': optional(anyText, undefined),
@@ -400,7 +448,7 @@ async function parseInputs(raw, workspace) {
     // The YAML reader and MIME types are loaded only for a step that gives workflow inputs.
     let workflowInputs = [];
     if ((raw.inputs ?? '').trim() !== '') {
-        const { readWorkflowInputs } = await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(81)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6081));
+        const { readWorkflowInputs } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(816), __nccwpck_require__.e(147)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1147));
         const read = await readWorkflowInputs(raw.inputs ?? '', workspace);
         problems.push(...read.problems.map(p => `\`inputs\` ${p}`));
         workflowInputs = read.inputs;
@@ -408,6 +456,19 @@ async function parseInputs(raw, workspace) {
     const baseUrl = raw['base-url']
         ? checkBaseUrl(raw['base-url'].trim(), data['allow-http'] ?? false, problems)
         : undefined;
+    const runUrlTemplate = data['run-url-template']
+        ? checkRunUrlTemplate(data['run-url-template'].trim(), data['allow-http'] ?? false, problems)
+        : undefined;
+    // ajv is loaded only for a step that gives a schema.
+    let outputSchema;
+    if (data['output-schema']) {
+        const { readOutputSchema } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(53)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6053));
+        const read = await readOutputSchema(data['output-schema'], workspace);
+        if ('problem' in read)
+            problems.push(`\`output-schema\` ${read.problem}`);
+        else
+            outputSchema = read.schema;
+    }
     if (problems.length > 0 || baseUrl === undefined)
         throw new InputError(problems);
     const followed = data['run-id'];
@@ -437,6 +498,9 @@ async function parseInputs(raw, workspace) {
         failOnError: data['fail-on-error'],
         outputFile: data['output-file'] ? external_node_path_default().resolve(workspace, data['output-file']) : undefined,
         outputFormat: data['output-format'],
+        outputName: data['output-name'],
+        outputSchema,
+        runUrlTemplate,
         summary: data.summary,
         comment: data.comment
             ? {
@@ -497,7 +561,7 @@ function conflicts(raw, data) {
 function shownValue(name, raw) {
     // Secrets are never echoed, `inputs` problems already say where they are, and base-url
     // problems say what they need without repeating a URL that may hold a password.
-    if (['api-key', 'github-token', 'inputs', 'base-url'].includes(name))
+    if (['api-key', 'github-token', 'inputs', 'base-url', 'run-url-template', 'output-schema'].includes(name))
         return '';
     const value = raw[name];
     if (value === undefined)
@@ -592,6 +656,14 @@ function decideOutcome(facts) {
     if (facts.failure !== undefined)
         return { level: 'failure', message: facts.failure };
     if (!UNSUCCESSFUL.has(facts.status)) {
+        if (facts.schema !== undefined) {
+            return facts.failOnError
+                ? { level: 'failure', message: facts.schema }
+                : {
+                    level: 'warning',
+                    message: `${facts.schema}\n(fail-on-error is false: the step stays green)`
+                };
+        }
         if (facts.findings !== undefined)
             return { level: 'failure', message: facts.findings };
         const finishedIn = facts.finished && facts.duration ? ` after ${facts.duration} s` : '';
@@ -611,7 +683,11 @@ function decideOutcome(facts) {
     return { level: 'failure', message };
 }
 
+// EXTERNAL MODULE: ./src/output/json-schema.ts
+var json_schema = __nccwpck_require__(6027);
 ;// CONCATENATED MODULE: ./src/action/publish/publish.ts
+
+
 
 
 
@@ -631,6 +707,10 @@ const OUTPUT_NAMES = [
     'output',
     'output-file',
     'result',
+    'outputs',
+    'json',
+    'usage',
+    'run-url',
     'findings',
     'findings-count',
     'comment-url'
@@ -644,7 +724,15 @@ async function publish(report, options, redactor, now, signal) {
     const { state, output, failure } = report;
     const runId = r(state.runId);
     const failureMessage = failure === undefined ? undefined : r((0,errors/* getErrorMessage */.u)(failure));
-    const error = failureMessage ?? r(state.error);
+    // Checked only for a run that completed: a failed run's output is not its answer.
+    const schemaCheck = options?.outputSchema && output && state.status === 'completed' && failure === undefined
+        ? options.outputSchema.check(await wholeOutput(output))
+        : undefined;
+    const schemaProblem = schemaCheck && !schemaCheck.ok ? r((0,json_schema/* schemaMismatchMessage */.p)(schemaCheck)) : undefined;
+    const error = failureMessage ?? r(state.error) ?? schemaProblem;
+    const link = options?.runUrlTemplate && runId !== undefined
+        ? r(runUrl(options.runUrlTemplate, runId))
+        : undefined;
     const duration = state.startedAt === undefined || runId === undefined
         ? undefined
         : (0,util_duration/* formatSeconds */.X)((state.finishedAt ?? now) - state.startedAt);
@@ -670,6 +758,12 @@ async function publish(report, options, redactor, now, signal) {
         result: state.result === undefined
             ? undefined
             : resultJson(state.result, state.resultReduced === true, redactor),
+        outputs: state.namedOutputs === undefined
+            ? undefined
+            : boundJson(redactor.redactValue({ ...state.namedOutputs }), bounds/* MAX_OUTPUT_BYTES */.$q, chars => `[left out of outputs: ${chars} characters; see output-file]`).json,
+        json: schemaCheck?.ok ? compactJson(redactor.redactValue(schemaCheck.json)) : undefined,
+        usage: state.usage && JSON.stringify(usageJson(state.usage)),
+        'run-url': link,
         findings: findings &&
             boundJson(findings.findings, bounds/* MAX_OUTPUT_BYTES */.$q, chars => `[left out: ${chars} characters]`)
                 .json,
@@ -704,6 +798,8 @@ async function publish(report, options, redactor, now, signal) {
                 file: output.file
             },
             duration,
+            usage: state.usage,
+            runUrl: link,
             findings: findings?.findings
         }, { ...options, startedAt: state.startedAt ?? now, signal }, redactor);
         if (commentUrl !== undefined)
@@ -725,6 +821,7 @@ async function publish(report, options, redactor, now, signal) {
         failure: failureMessage,
         duration,
         failOnError: options?.failOnError ?? true,
+        schema: schemaProblem,
         findings: findings &&
             options &&
             findingsCode?.findingsGate(findings.findings, options.findings.failOn, findingsCode.findingsAtOrAbove(findings.findings, options.findings.failOn))
@@ -776,6 +873,35 @@ async function loadFindingsCode() {
 /** Findings with every secret removed from their text (a path, a message, a suggestion). */
 function redactedFindings(read, redactor) {
     return { ...read, findings: redactor.redactValue(read.findings) };
+}
+/** The output as the schema reads it: the head, or the whole file when the head is cut. */
+async function wholeOutput(output) {
+    if (output.totalBytes <= Buffer.byteLength(output.head) || output.file === undefined) {
+        return output.head;
+    }
+    const { readFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
+    return readFile(output.file, 'utf8').catch(() => output.head);
+}
+/** The `json` output: compact, or not set (with a warning) when it is larger than an output. */
+function compactJson(value) {
+    const json = JSON.stringify(value);
+    if (Buffer.byteLength(json) <= bounds/* MAX_OUTPUT_BYTES */.$q)
+        return json;
+    core/* warning */.$e(`The output matches \`output-schema\`, but as compact JSON it is larger than ${bounds/* MAX_OUTPUT_BYTES */.$q} bytes, so \`json\` is not set; read \`output-file\`.`);
+    return undefined;
+}
+/** The `usage` output: what the run reported, in the names most tools use. */
+function usageJson(usage) {
+    const json = {};
+    if (usage.inputTokens !== undefined)
+        json.input_tokens = usage.inputTokens;
+    if (usage.outputTokens !== undefined)
+        json.output_tokens = usage.outputTokens;
+    if (usage.totalTokens !== undefined)
+        json.total_tokens = usage.totalTokens;
+    if (usage.cost !== undefined)
+        json.cost = usage.cost;
+    return json;
 }
 /** The `output` output: the head of the output, cut with a marker that says where the rest is. */
 function outputText(output) {
@@ -875,7 +1001,9 @@ async function run() {
             format: inputs.outputFormat,
             comment: inputs.comment,
             allowMentions: inputs.allowMentions,
-            findings: inputs.findings
+            findings: inputs.findings,
+            outputSchema: inputs.outputSchema,
+            runUrlTemplate: inputs.runUrlTemplate
         }, redactor, clock/* systemClock */.m.now(), abort.signal);
     }
     catch (error) {
@@ -1081,6 +1209,98 @@ function truncationMarker(what, totalBytes, file) {
 function safeCut(text, at) {
     const code = text.charCodeAt(at);
     return at > 0 && code >= 0xdc00 && code <= 0xdfff ? at - 1 : at;
+}
+
+
+/***/ }),
+
+/***/ 6027:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   compileSchema: () => (/* binding */ compileSchema),
+/* harmony export */   p: () => (/* binding */ schemaMismatchMessage)
+/* harmony export */ });
+/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4976);
+
+// The run's output checked against a JSON Schema (`output-schema`), with ajv: draft 2020-12
+// unless the schema's `$schema` names draft-07. Loaded only by a step that sets the input.
+/** The problems listed (in the error, the log and the card); the rest are counted. */
+const MAX_PROBLEMS = 20;
+/** Compiles a schema, or says what is wrong with it (an input error, before any request). */
+async function compileSchema(schema) {
+    if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
+        return { problem: 'must be a JSON Schema: an object (or a path to a file holding one)' };
+    }
+    const declared = schema.$schema;
+    const draft07 = typeof declared === 'string' && /draft-0[67]\/schema/.test(declared);
+    // ajv is CommonJS: its classes are the modules' default exports.
+    const ajvModule = draft07 ? await Promise.all(/* import() */[__nccwpck_require__.e(457), __nccwpck_require__.e(463)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2463, 23)) : await Promise.all(/* import() */[__nccwpck_require__.e(457), __nccwpck_require__.e(210)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2210, 23));
+    const formatsModule = await Promise.all(/* import() */[__nccwpck_require__.e(457), __nccwpck_require__.e(196)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2815, 23));
+    const Ajv = pick(ajvModule);
+    const addFormats = pick(formatsModule);
+    // All errors, so that each failing place is listed; strict off, since users' schemas carry
+    // keywords (titles, examples, vendor fields) that strict mode refuses.
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    let validate;
+    try {
+        validate = ajv.compile(schema);
+    }
+    catch (error) {
+        return { problem: `is not a valid JSON Schema (${error.message.split('\n')[0]})` };
+    }
+    return {
+        schema: {
+            check(output) {
+                const document = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonDocument */ .Q)(output);
+                if (document === undefined) {
+                    return {
+                        ok: false,
+                        why: 'not-json',
+                        total: 1,
+                        problems: [
+                            '/: the output is not JSON, and not Markdown with one ```json block, so it ' +
+                                'cannot match the schema'
+                        ]
+                    };
+                }
+                if (validate(document.value))
+                    return { ok: true, json: document.value };
+                const errors = validate.errors ?? [];
+                return {
+                    ok: false,
+                    why: 'mismatch',
+                    total: errors.length,
+                    problems: errors.slice(0, MAX_PROBLEMS).map((error) => {
+                        const where = error.instancePath === '' ? '/' : error.instancePath;
+                        const extra = error.keyword === 'additionalProperties'
+                            ? ` ('${String(error.params.additionalProperty)}')`
+                            : error.keyword === 'enum'
+                                ? ` (${JSON.stringify(error.params.allowedValues).slice(0, 200)})`
+                                : '';
+                        return `${where}: ${error.message ?? error.keyword}${extra}`;
+                    })
+                };
+            }
+        }
+    };
+}
+/** A CommonJS module's export, as Node's ESM and ncc's bundle each hand it over. */
+function pick(module) {
+    const { default: inner } = module;
+    const once = (inner ?? module);
+    return (typeof once === 'function' ? once : (once.default ?? once));
+}
+/** The problems as the step reports them: a count, then one line per place. */
+function schemaMismatchMessage(check) {
+    const more = check.total > check.problems.length
+        ? `\n  … and ${check.total - check.problems.length} more`
+        : '';
+    const head = check.why === 'not-json'
+        ? "The run's output does not match `output-schema`:"
+        : `The run's output does not match \`output-schema\` (${check.total} problem${check.total === 1 ? '' : 's'}):`;
+    return `${head}\n${check.problems.map(problem => `  ${problem}`).join('\n')}${more}`;
 }
 
 
@@ -1454,9 +1674,12 @@ function isHighSurrogateEscape(bytes, p) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CW: () => (/* binding */ ID_FIELDS),
+/* harmony export */   e8: () => (/* binding */ namedOutputs),
+/* harmony export */   gg: () => (/* binding */ chosenOutput),
 /* harmony export */   hH: () => (/* binding */ MAX_RUN_ID_CHARS),
 /* harmony export */   jO: () => (/* binding */ outputText),
 /* harmony export */   jv: () => (/* binding */ readRunResponse),
+/* harmony export */   k9: () => (/* binding */ readUsage),
 /* harmony export */   nX: () => (/* binding */ IDENTIFYING_FIELDS),
 /* harmony export */   u4: () => (/* binding */ isRecord),
 /* harmony export */   xN: () => (/* binding */ readIdentity),
@@ -1541,8 +1764,15 @@ function parseRunSnapshot(body) {
     const object = unwrap(body);
     const snapshot = { ...readIdentity(object), raw: object };
     const output = [object.output, object.outputs, object.result].find(v => v !== undefined && v !== null);
-    if (output !== undefined)
+    if (output !== undefined) {
         snapshot.output = outputText(output);
+        const named = namedOutputs(output);
+        if (named !== undefined)
+            snapshot.named = named;
+    }
+    const usage = readUsage(object);
+    if (usage !== undefined)
+        snapshot.usage = usage;
     const error = errorMessageFrom(object);
     if (error !== undefined)
         snapshot.error = error;
@@ -1567,6 +1797,89 @@ function outputText(value) {
         }
     }
     return JSON.stringify(value, null, 2) ?? String(value);
+}
+/**
+ * The output a view of the run gives: the value called `name` when one is asked for and the
+ * output has it, else the whole output (a step asking for a name it lacks fails after the run).
+ */
+function chosenOutput(view, name) {
+    if (name !== undefined && view.named !== undefined && Object.hasOwn(view.named, name)) {
+        return view.named[name];
+    }
+    return view.output;
+}
+/**
+ * The named values of an output: a list whose every entry is `{name, value}`, or an object
+ * (each field a value). Undefined for text, a bare list, or nothing.
+ */
+function namedOutputs(value) {
+    const entries = [];
+    if (Array.isArray(value)) {
+        if (value.length === 0)
+            return undefined;
+        for (const entry of value) {
+            if (!isRecord(entry) || typeof entry.name !== 'string' || !('value' in entry)) {
+                return undefined;
+            }
+            entries.push([entry.name, outputText(entry.value)]);
+        }
+    }
+    else if (isRecord(value)) {
+        for (const [name, inner] of Object.entries(value))
+            entries.push([name, outputText(inner)]);
+    }
+    else
+        return undefined;
+    // Own fields only, whatever the names: `__proto__` from the platform is a name like any other.
+    const named = Object.create(null);
+    for (const [name, text] of entries)
+        named[name] = text;
+    return named;
+}
+const USAGE_FIELDS = ['usage', 'token_usage', 'tokens'];
+const INPUT_TOKEN_FIELDS = ['input_tokens', 'prompt_tokens', 'input', 'prompt'];
+const OUTPUT_TOKEN_FIELDS = ['output_tokens', 'completion_tokens', 'output', 'completion'];
+const TOTAL_TOKEN_FIELDS = ['total_tokens', 'total'];
+/**
+ * The usage a run object (or a stream event) reports: `usage`, `token_usage` or `tokens`, with
+ * input/prompt, output/completion and total counts, and `cost` there or beside it. A count is a
+ * whole number of at least 0 (or its digits as text); anything else is not read.
+ */
+function readUsage(object) {
+    const block = USAGE_FIELDS.map(field => object[field]).find(isRecord);
+    const usage = {};
+    if (block !== undefined) {
+        const count = (fields) => fields.map(field => wholeNumber(block[field])).find(n => n !== undefined);
+        const input = count(INPUT_TOKEN_FIELDS);
+        const output = count(OUTPUT_TOKEN_FIELDS);
+        const total = count(TOTAL_TOKEN_FIELDS) ??
+            (input !== undefined && output !== undefined ? input + output : undefined);
+        if (input !== undefined)
+            usage.inputTokens = input;
+        if (output !== undefined)
+            usage.outputTokens = output;
+        if (total !== undefined)
+            usage.totalTokens = total;
+    }
+    const cost = amount(block?.cost) ?? amount(object.cost);
+    if (cost !== undefined)
+        usage.cost = cost;
+    return Object.keys(usage).length > 0 ? usage : undefined;
+}
+function wholeNumber(value) {
+    const number = typeof value === 'string' && /^\d{1,15}$/.test(value.trim()) ? Number(value) : value;
+    return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0
+        ? number
+        : undefined;
+}
+/** A cost: a finite number of at least 0, or its decimal text; `{total}` or `{amount}` too. */
+function amount(value) {
+    if (isRecord(value))
+        return amount(value.total ?? value.amount);
+    const number = typeof value === 'string' && /^\d{1,15}(?:\.\d{1,12})?$/.test(value.trim())
+        ? Number(value)
+        : value;
+    return typeof number === 'number' && Number.isFinite(number) && number >= 0 ? number : undefined;
 }
 /**
  * The error message a body carries: `error` (string or `{message}`), `error_message`, `detail`
@@ -1761,6 +2074,12 @@ function applyRunEvent(state, event) {
             return { ...state, error: event.error };
         case 'snapshot-read':
             return withSnapshot(state, event.snapshot, event.at);
+        case 'details-read':
+            return {
+                ...state,
+                namedOutputs: event.named ?? state.namedOutputs,
+                usage: event.usage ?? state.usage
+            };
         case 'timed-out':
             if (state.finished)
                 return state;
@@ -1797,7 +2116,9 @@ function withSnapshot(state, snapshot, at) {
         threadId: snapshot.threadId || state.threadId,
         status: snapshot.status ?? state.status,
         result: snapshot.raw,
-        resultReduced: snapshot.rawReduced === true
+        resultReduced: snapshot.rawReduced === true,
+        namedOutputs: snapshot.named ?? state.namedOutputs,
+        usage: snapshot.usage ?? state.usage
     };
     if (state.finished || !(0,_platform_status_js__WEBPACK_IMPORTED_MODULE_0__/* .isTerminal */ .H)(snapshot.status))
         return next;
@@ -1951,7 +2272,8 @@ function errorCode(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ tryParseJson)
+/* harmony export */   B: () => (/* binding */ tryParseJson),
+/* harmony export */   Q: () => (/* binding */ jsonDocument)
 /* harmony export */ });
 /**
  * Parses JSON that a server sent, which may be anything: `{ value }` when it is JSON,
@@ -1964,6 +2286,21 @@ function tryParseJson(text) {
     catch {
         return undefined;
     }
+}
+/**
+ * The JSON document a run's answer holds: all of it when it is JSON, else the one fenced
+ * ` ```json ` (or `~~~json`) block of a Markdown answer. None, or two such blocks: undefined.
+ */
+function jsonDocument(text) {
+    const whole = tryParseJson(text.trim());
+    if (whole !== undefined)
+        return whole;
+    const blocks = [
+        ...text.matchAll(/^ {0,3}(`{3,}|~{3,})[ \t]*json[ \t]*\r?\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm)
+    ];
+    if (blocks.length !== 1)
+        return undefined;
+    return tryParseJson(blocks[0]?.[2] ?? '');
 }
 
 

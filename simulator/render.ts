@@ -38,6 +38,16 @@ export function outputText(
   return withKey(text, variant, key)
 }
 
+/** The variant a run's output is sent in: its workflow's own shape, if it has one. */
+export function scriptVariant(
+  script: { outputShape?: ResponseVariant['outputShape'] },
+  variant: ResponseVariant
+): ResponseVariant {
+  return script.outputShape === undefined
+    ? variant
+    : { ...variant, outputShape: script.outputShape }
+}
+
 export function shapeOutput(
   output: unknown,
   variant: ResponseVariant,
@@ -123,7 +133,12 @@ export function runBody(
     inputs: run.inputs
   }
   if (status === 'completed') {
-    body[variant.outputField ?? 'output'] = shapeOutput(run.script.output, variant, key)
+    body[variant.outputField ?? 'output'] = shapeOutput(
+      run.script.output,
+      scriptVariant(run.script, variant),
+      key
+    )
+    if (run.script.usage !== undefined) body.usage = run.script.usage
   }
   if (status === 'failed') Object.assign(body, renderError(run.script.error, variant))
   body.created_at = iso(run.createdAt)

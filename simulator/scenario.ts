@@ -22,7 +22,19 @@ export function defaultOptions(): SimulatorOptions {
     workflows: {
       [DEMO_WORKFLOW_ID]: { inputs: [{ name: 'question', required: true }] },
       // A reviewer: its answer holds findings (simulator/findings.ts, docs/findings.md).
-      'wf-review': { run: { durationMs: 1500, output: REVIEW_ANSWER } }
+      'wf-review': { run: { durationMs: 1500, output: REVIEW_ANSWER } },
+      // Release notes from several output nodes, one of them JSON, and what the run used.
+      'wf-release': {
+        run: {
+          durationMs: 800,
+          outputShape: 'raw',
+          output: [
+            { name: 'notes', value: '## 1.2.0\n\n- Faster polling\n- Findings as a review' },
+            { name: 'meta', value: '{"version": "1.2.0", "breaking": false}' }
+          ],
+          usage: { prompt_tokens: 1830, completion_tokens: 412, cost: 0.0061 }
+        }
+      }
     },
     variant: {},
     stream: {},
@@ -73,6 +85,8 @@ export interface ResolvedScript {
   output: unknown
   error: string
   outputChunks: string[] | undefined
+  usage: Record<string, unknown> | undefined
+  outputShape: RunScript['outputShape']
 }
 
 // Inputs whose spec is absent count as text, the platform's common case.
@@ -97,6 +111,8 @@ export function resolveScript(workflow: WorkflowSpec, inputs: unknown[]): Resolv
     output:
       run.output !== undefined ? run.output : `Answer to: ${firstTextValue(workflow, inputs)}`,
     error: run.error ?? DEFAULT_ERROR,
-    outputChunks: run.outputChunks
+    outputChunks: run.outputChunks,
+    usage: run.usage,
+    outputShape: run.outputShape
   }
 }

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { outputText, renderStatus, shapeOutput, splitText } from './render.js'
+import { outputText, renderStatus, scriptVariant, shapeOutput, splitText } from './render.js'
 import type { RunRecord } from './runs.js'
 import type { ResponseVariant, StreamOptions } from './types.js'
 import { ChunkWriter } from './writer.js'
@@ -63,8 +63,9 @@ function terminalEvent(job: StreamJob): string {
   const status = run.status()
   const rendered = renderStatus(status, variant)
   if (status === 'completed' && options.finalOutput !== false) {
-    const output = shapeOutput(run.script.output, variant, key)
-    return encodeEvent('output', { status: rendered, output }, options)
+    const output = shapeOutput(run.script.output, scriptVariant(run.script, variant), key)
+    const usage = run.script.usage === undefined ? {} : { usage: run.script.usage }
+    return encodeEvent('output', { status: rendered, output, ...usage }, options)
   }
   if (status === 'failed') {
     const message = run.script.error

@@ -18,6 +18,13 @@ export interface RunScript {
   output?: unknown
   error?: string
   outputChunks?: string[]
+  /** What the run reports it used, as the run object's `usage` (and the stream's last event). */
+  usage?: Record<string, unknown>
+  /**
+   * How this workflow's output is sent, over the variant's: `raw` sends a list or an object
+   * as it is (several named outputs, JSON), where the default sends it as text.
+   */
+  outputShape?: ResponseVariant['outputShape']
 }
 
 export interface WorkflowSpec {

@@ -17884,6 +17884,21 @@ function tryParseJson(text) {
         return undefined;
     }
 }
+/**
+ * The JSON document a run's answer holds: all of it when it is JSON, else the one fenced
+ * ` ```json ` (or `~~~json`) block of a Markdown answer. None, or two such blocks: undefined.
+ */
+function jsonDocument(text) {
+    const whole = tryParseJson(text.trim());
+    if (whole !== undefined)
+        return whole;
+    const blocks = [
+        ...text.matchAll(/^ {0,3}(`{3,}|~{3,})[ \t]*json[ \t]*\r?\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm)
+    ];
+    if (blocks.length !== 1)
+        return undefined;
+    return tryParseJson(blocks[0]?.[2] ?? '');
+}
 
 ;// CONCATENATED MODULE: ./src/util/text.ts
 // Server text made fit for one line of a log, a table cell or a message.
@@ -18155,8 +18170,15 @@ function parseRunSnapshot(body) {
     const object = unwrap(body);
     const snapshot = { ...readIdentity(object), raw: object };
     const output = [object.output, object.outputs, object.result].find(v => v !== undefined && v !== null);
-    if (output !== undefined)
+    if (output !== undefined) {
         snapshot.output = outputText(output);
+        const named = namedOutputs(output);
+        if (named !== undefined)
+            snapshot.named = named;
+    }
+    const usage = readUsage(object);
+    if (usage !== undefined)
+        snapshot.usage = usage;
     const error = errorMessageFrom(object);
     if (error !== undefined)
         snapshot.error = error;
@@ -18181,6 +18203,89 @@ function outputText(value) {
         }
     }
     return JSON.stringify(value, null, 2) ?? String(value);
+}
+/**
+ * The output a view of the run gives: the value called `name` when one is asked for and the
+ * output has it, else the whole output (a step asking for a name it lacks fails after the run).
+ */
+function chosenOutput(view, name) {
+    if (name !== undefined && view.named !== undefined && Object.hasOwn(view.named, name)) {
+        return view.named[name];
+    }
+    return view.output;
+}
+/**
+ * The named values of an output: a list whose every entry is `{name, value}`, or an object
+ * (each field a value). Undefined for text, a bare list, or nothing.
+ */
+function namedOutputs(value) {
+    const entries = [];
+    if (Array.isArray(value)) {
+        if (value.length === 0)
+            return undefined;
+        for (const entry of value) {
+            if (!isRecord(entry) || typeof entry.name !== 'string' || !('value' in entry)) {
+                return undefined;
+            }
+            entries.push([entry.name, outputText(entry.value)]);
+        }
+    }
+    else if (isRecord(value)) {
+        for (const [name, inner] of Object.entries(value))
+            entries.push([name, outputText(inner)]);
+    }
+    else
+        return undefined;
+    // Own fields only, whatever the names: `__proto__` from the platform is a name like any other.
+    const named = Object.create(null);
+    for (const [name, text] of entries)
+        named[name] = text;
+    return named;
+}
+const USAGE_FIELDS = (/* unused pure expression or super */ null && (['usage', 'token_usage', 'tokens']));
+const INPUT_TOKEN_FIELDS = (/* unused pure expression or super */ null && (['input_tokens', 'prompt_tokens', 'input', 'prompt']));
+const OUTPUT_TOKEN_FIELDS = (/* unused pure expression or super */ null && (['output_tokens', 'completion_tokens', 'output', 'completion']));
+const TOTAL_TOKEN_FIELDS = (/* unused pure expression or super */ null && (['total_tokens', 'total']));
+/**
+ * The usage a run object (or a stream event) reports: `usage`, `token_usage` or `tokens`, with
+ * input/prompt, output/completion and total counts, and `cost` there or beside it. A count is a
+ * whole number of at least 0 (or its digits as text); anything else is not read.
+ */
+function readUsage(object) {
+    const block = USAGE_FIELDS.map(field => object[field]).find(isRecord);
+    const usage = {};
+    if (block !== undefined) {
+        const count = (fields) => fields.map(field => wholeNumber(block[field])).find(n => n !== undefined);
+        const input = count(INPUT_TOKEN_FIELDS);
+        const output = count(OUTPUT_TOKEN_FIELDS);
+        const total = count(TOTAL_TOKEN_FIELDS) ??
+            (input !== undefined && output !== undefined ? input + output : undefined);
+        if (input !== undefined)
+            usage.inputTokens = input;
+        if (output !== undefined)
+            usage.outputTokens = output;
+        if (total !== undefined)
+            usage.totalTokens = total;
+    }
+    const cost = amount(block?.cost) ?? amount(object.cost);
+    if (cost !== undefined)
+        usage.cost = cost;
+    return Object.keys(usage).length > 0 ? usage : undefined;
+}
+function wholeNumber(value) {
+    const number = typeof value === 'string' && /^\d{1,15}$/.test(value.trim()) ? Number(value) : value;
+    return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0
+        ? number
+        : undefined;
+}
+/** A cost: a finite number of at least 0, or its decimal text; `{total}` or `{amount}` too. */
+function amount(value) {
+    if (isRecord(value))
+        return amount(value.total ?? value.amount);
+    const number = typeof value === 'string' && /^\d{1,15}(?:\.\d{1,12})?$/.test(value.trim())
+        ? Number(value)
+        : value;
+    return typeof number === 'number' && Number.isFinite(number) && number >= 0 ? number : undefined;
 }
 /**
  * The error message a body carries: `error` (string or `{message}`), `error_message`, `detail`
@@ -19087,6 +19192,44 @@ function checkBaseUrl(text, allowHttp, problems) {
     }
     return problems.length === before ? url : undefined;
 }
+/**
+ * Checks `run-url-template`, the address of a run's page in the platform's UI: like `base-url`,
+ * an absolute URL, https unless `allow-http` (or loopback), no user name or password; and it
+ * must hold `{run_id}`, where the run's id goes as one encoded path segment.
+ */
+function checkRunUrlTemplate(text, allowHttp, problems) {
+    const before = problems.length;
+    if (!text.includes('{run_id}')) {
+        problems.push('`run-url-template` must hold `{run_id}`, where the run id goes, e.g. https://app.example.com/runs/{run_id}');
+        return undefined;
+    }
+    let url;
+    try {
+        url = new URL(text.replaceAll('{run_id}', 'run-id'));
+    }
+    catch {
+        problems.push(`\`run-url-template\` must be an absolute URL such as https://app.example.com/runs/{run_id} (got ${JSON.stringify(base_url_withoutCredentials(text))})`);
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        problems.push(`\`run-url-template\` must use https:// (got '${url.protocol}')`);
+    }
+    else if (url.protocol === 'http:' && !allowHttp && !isLoopback(url.hostname)) {
+        problems.push(`\`run-url-template\` uses http:// to a host that is not loopback (${url.hostname}); use https://, or set \`allow-http: true\``);
+    }
+    if (url.username || url.password) {
+        problems.push('`run-url-template` must not carry a user name or password');
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*\{run_id\}/i.test(text)) {
+        problems.push('`run-url-template` must put `{run_id}` after the host, in the path or query');
+    }
+    return problems.length === before ? text : undefined;
+}
+/** The run's page: the template with the id as one path segment (`.` and `..` encoded too). */
+function runUrl(template, runId) {
+    const segment = encodeURIComponent(runId).replace(/^\.{1,2}$/, dots => '%2E'.repeat(dots.length));
+    return template.replaceAll('{run_id}', segment);
+}
 
 ;// CONCATENATED MODULE: ./src/action/inputs/input-checks.ts
 
@@ -19146,7 +19289,7 @@ function seconds(min, max, example) {
         return ok(value * 1000);
     };
 }
-function wholeNumber(min, max) {
+function input_checks_wholeNumber(min, max) {
     return raw => {
         const text = (raw ?? '').trim();
         const value = Number(text);

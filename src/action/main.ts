@@ -41,7 +41,9 @@ export async function run(): Promise<void> {
         format: inputs.outputFormat,
         comment: inputs.comment,
         allowMentions: inputs.allowMentions,
-        findings: inputs.findings
+        findings: inputs.findings,
+        outputSchema: inputs.outputSchema,
+        runUrlTemplate: inputs.runUrlTemplate
       },
       redactor,
       systemClock.now(),

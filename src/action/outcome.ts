@@ -19,6 +19,8 @@ export interface OutcomeFacts {
   failOnError: boolean
   /** Why `fail-on-findings` fails the step, when it does. */
   findings?: string | undefined
+  /** How the output fails `output-schema`, when it does. */
+  schema?: string | undefined
 }
 
 const UNSUCCESSFUL = new Set<RunState['status']>(['failed', 'cancelled', 'timed_out'])
@@ -30,6 +32,14 @@ const UNSUCCESSFUL = new Set<RunState['status']>(['failed', 'cancelled', 'timed_
 export function decideOutcome(facts: OutcomeFacts): Outcome {
   if (facts.failure !== undefined) return { level: 'failure', message: facts.failure }
   if (!UNSUCCESSFUL.has(facts.status)) {
+    if (facts.schema !== undefined) {
+      return facts.failOnError
+        ? { level: 'failure', message: facts.schema }
+        : {
+            level: 'warning',
+            message: `${facts.schema}\n(fail-on-error is false: the step stays green)`
+          }
+    }
     if (facts.findings !== undefined) return { level: 'failure', message: facts.findings }
     const finishedIn = facts.finished && facts.duration ? ` after ${facts.duration} s` : ''
     return {

@@ -49,7 +49,33 @@ export async function runStep(
   if (settled) core.saveState(SAVED.settled, 'true')
   await routes.close()
   // The output file is complete and closed before anything publishes it.
-  return { state, output: await sink.close(), failure }
+  return {
+    state,
+    output: await sink.close(),
+    failure: failure ?? missingOutputName(inputs.outputName, state)
+  }
+}
+
+/** A completed run without the output `output-name` asks for fails the step, naming what it has. */
+function missingOutputName(name: string | undefined, state: RunState): Error | undefined {
+  if (name === undefined || state.status !== 'completed') return undefined
+  const named = state.namedOutputs
+  if (named !== undefined && Object.hasOwn(named, name)) return undefined
+  if (named === undefined) {
+    return new Error(
+      `\`output-name\` is '${name}', but the run's output is not made of named values (a list ` +
+        'of {name, value}, or an object), so it names nothing; leave `output-name` out.'
+    )
+  }
+  const names = Object.keys(named)
+  const shown = names
+    .slice(0, 50)
+    .map(n => `'${n.length > 100 ? `${n.slice(0, 100)}…` : n}'`)
+    .join(', ')
+  return new Error(
+    `The run has no output named '${name}'; it has ${names.length}: ${shown}` +
+      `${names.length > 50 ? ', …' : ''}. Set \`output-name\` to one of them.`
+  )
 }
 
 /** The mode the inputs choose: follow a run started elsewhere, stream a new one, or trigger. */
@@ -98,6 +124,7 @@ function runDeps(
     clock: systemClock,
     logger,
     sink,
+    outputName: inputs.outputName,
     signal,
     // Saved at once, so that the post step can cancel a run this process did not live to finish.
     onRunStarted: runId => {

@@ -1,4 +1,4 @@
-import { tryParseJson } from '../util/json.js'
+import { jsonDocument } from '../util/json.js'
 
 // Findings (a reviewer's remarks on files and lines) read from a run's output, once and apart
 // from whatever publishes them: docs/findings.md is the format.
@@ -48,7 +48,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }
 
 /** The findings an output holds: its JSON, or the one ```json block of a Markdown answer. */
 export function readFindings(output: string): FindingsRead {
-  const document = findingsDocument(output)
+  const document = jsonDocument(output)?.value
   if (document === undefined) return { findings: [], dropped: 0, found: false }
   const list = Array.isArray(document)
     ? (document as unknown[])
@@ -66,16 +66,6 @@ export function readFindings(output: string): FindingsRead {
   // A stable sort: within a severity, the output's order.
   findings.sort((a, b) => RANK[a.severity] - RANK[b.severity])
   return { findings, dropped, found: true }
-}
-
-function findingsDocument(output: string): unknown {
-  const whole = tryParseJson(output.trim())
-  if (whole !== undefined) return whole.value
-  const blocks = [
-    ...output.matchAll(/^ {0,3}(`{3,}|~{3,})[ \t]*json[ \t]*\r?\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm)
-  ]
-  if (blocks.length !== 1) return undefined
-  return tryParseJson(blocks[0]?.[2] ?? '')?.value
 }
 
 function readFinding(entry: unknown): Finding | undefined {

@@ -73,6 +73,13 @@ export interface RunSnapshot extends RunIdentity {
    */
   output?: string | LargeText
   error?: string
+  /**
+   * Every value of an output made of named values (a list of `{name, value}`, or an object of
+   * them), each as text the way `output` is read.
+   */
+  named?: Record<string, string>
+  /** What the run reports it used (tokens, cost), when it reports it. */
+  usage?: Usage
   /** The run object as received, for the `result` output. */
   raw: unknown
   /** `raw` leaves out long strings (noting each) that the response carried. */
@@ -101,7 +108,13 @@ export function parseRunSnapshot(body: unknown): RunSnapshot | undefined {
   const output = [object.output, object.outputs, object.result].find(
     v => v !== undefined && v !== null
   )
-  if (output !== undefined) snapshot.output = outputText(output)
+  if (output !== undefined) {
+    snapshot.output = outputText(output)
+    const named = namedOutputs(output)
+    if (named !== undefined) snapshot.named = named
+  }
+  const usage = readUsage(object)
+  if (usage !== undefined) snapshot.usage = usage
   const error = errorMessageFrom(object)
   if (error !== undefined) snapshot.error = error
   return snapshot
@@ -125,6 +138,99 @@ export function outputText(value: unknown): string {
     }
   }
   return JSON.stringify(value, null, 2) ?? String(value)
+}
+
+/**
+ * The output a view of the run gives: the value called `name` when one is asked for and the
+ * output has it, else the whole output (a step asking for a name it lacks fails after the run).
+ */
+export function chosenOutput(
+  view: { output?: string | LargeText | undefined; named?: Record<string, string> | undefined },
+  name: string | undefined
+): string | LargeText | undefined {
+  if (name !== undefined && view.named !== undefined && Object.hasOwn(view.named, name)) {
+    return view.named[name]
+  }
+  return view.output
+}
+
+/**
+ * The named values of an output: a list whose every entry is `{name, value}`, or an object
+ * (each field a value). Undefined for text, a bare list, or nothing.
+ */
+export function namedOutputs(value: unknown): Record<string, string> | undefined {
+  const entries: Array<[string, string]> = []
+  if (Array.isArray(value)) {
+    if (value.length === 0) return undefined
+    for (const entry of value as unknown[]) {
+      if (!isRecord(entry) || typeof entry.name !== 'string' || !('value' in entry)) {
+        return undefined
+      }
+      entries.push([entry.name, outputText(entry.value)])
+    }
+  } else if (isRecord(value)) {
+    for (const [name, inner] of Object.entries(value)) entries.push([name, outputText(inner)])
+  } else return undefined
+  // Own fields only, whatever the names: `__proto__` from the platform is a name like any other.
+  const named: Record<string, string> = Object.create(null) as Record<string, string>
+  for (const [name, text] of entries) named[name] = text
+  return named
+}
+
+/** Tokens and cost, with what the run reports (docs/platform-api.md: none of it documented). */
+export interface Usage {
+  inputTokens?: number
+  outputTokens?: number
+  totalTokens?: number
+  cost?: number
+}
+
+const USAGE_FIELDS = ['usage', 'token_usage', 'tokens'] as const
+const INPUT_TOKEN_FIELDS = ['input_tokens', 'prompt_tokens', 'input', 'prompt'] as const
+const OUTPUT_TOKEN_FIELDS = ['output_tokens', 'completion_tokens', 'output', 'completion'] as const
+const TOTAL_TOKEN_FIELDS = ['total_tokens', 'total'] as const
+
+/**
+ * The usage a run object (or a stream event) reports: `usage`, `token_usage` or `tokens`, with
+ * input/prompt, output/completion and total counts, and `cost` there or beside it. A count is a
+ * whole number of at least 0 (or its digits as text); anything else is not read.
+ */
+export function readUsage(object: Record<string, unknown>): Usage | undefined {
+  const block = USAGE_FIELDS.map(field => object[field]).find(isRecord)
+  const usage: Usage = {}
+  if (block !== undefined) {
+    const count = (fields: readonly string[]): number | undefined =>
+      fields.map(field => wholeNumber(block[field])).find(n => n !== undefined)
+    const input = count(INPUT_TOKEN_FIELDS)
+    const output = count(OUTPUT_TOKEN_FIELDS)
+    const total =
+      count(TOTAL_TOKEN_FIELDS) ??
+      (input !== undefined && output !== undefined ? input + output : undefined)
+    if (input !== undefined) usage.inputTokens = input
+    if (output !== undefined) usage.outputTokens = output
+    if (total !== undefined) usage.totalTokens = total
+  }
+  const cost = amount(block?.cost) ?? amount(object.cost)
+  if (cost !== undefined) usage.cost = cost
+  return Object.keys(usage).length > 0 ? usage : undefined
+}
+
+function wholeNumber(value: unknown): number | undefined {
+  const number =
+    typeof value === 'string' && /^\d{1,15}$/.test(value.trim()) ? Number(value) : value
+  return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0
+    ? number
+    : undefined
+}
+
+/** A cost: a finite number of at least 0, or its decimal text; `{total}` or `{amount}` too. */
+function amount(value: unknown): number | undefined {
+  if (isRecord(value)) return amount(value.total ?? value.amount)
+  const number =
+    typeof value === 'string' && /^\d{1,15}(?:\.\d{1,12})?$/.test(value.trim())
+      ? Number(value)
+      : value
+  return typeof number === 'number' && Number.isFinite(number) && number >= 0 ? number : undefined
 }
 
 /**

@@ -3,9 +3,12 @@ import {
   errorMessageFrom,
   ID_FIELDS,
   isRecord,
+  namedOutputs,
   outputText,
   readIdentity,
-  type RunIdentity
+  readUsage,
+  type RunIdentity,
+  type Usage
 } from './run-object.js'
 import { quoteLongIntegers } from './large-json.js'
 import { tryParseJson } from '../util/json.js'
@@ -16,6 +19,9 @@ export interface StreamUpdate extends RunIdentity {
   piece?: string
   /** The final output, replacing the pieces. */
   output?: string
+  /** The final output's named values, when it is made of them. */
+  named?: Record<string, string>
+  usage?: Usage
   error?: string
 }
 
@@ -36,8 +42,13 @@ export function interpretEventData(data: string): StreamUpdate | 'done' | undefi
       break
     }
   }
-  if (fields.output !== undefined && fields.output !== null)
+  if (fields.output !== undefined && fields.output !== null) {
     update.output = outputText(fields.output)
+    const named = namedOutputs(fields.output)
+    if (named !== undefined) update.named = named
+  }
+  const usage = readUsage(fields)
+  if (usage !== undefined) update.usage = usage
   // An event's `message` or `detail` is often progress ("node LLM finished"): it is read as the
   // error only in a failure event. An `error` field counts when it says something.
   const error =

@@ -10,6 +10,8 @@ export interface RunDeps {
   logger: Logger
   /** Where the run's output goes, in every mode. */
   sink: OutputSink
+  /** Which of an output's named values is the output (`output-name`); undefined: all of it. */
+  outputName?: string | undefined
   /** Aborted when the job is cancelled: every wait and request stops. */
   signal: AbortSignal
   /** Told the run's id the moment it is known, so that the run can be found even if the process dies. */

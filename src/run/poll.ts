@@ -1,5 +1,5 @@
 import { ApiError, type ApiErrorKind } from '../platform/errors.js'
-import type { RunSnapshot } from '../platform/run-object.js'
+import { chosenOutput, type RunSnapshot } from '../platform/run-object.js'
 import { isTerminal } from '../platform/status.js'
 import type { RequestContext } from '../platform/client.js'
 import type { Clock } from '../util/clock.js'
@@ -103,7 +103,8 @@ export async function followRun(
       getFirst: options.getFirst,
       onSnapshot: snapshot => {
         record.apply({ type: 'snapshot-read', snapshot, at: clock.now() })
-        if (snapshot.output !== undefined) output = snapshot.output
+        const chosen = chosenOutput(snapshot, deps.outputName)
+        if (chosen !== undefined) output = chosen
         sayStatus(runId, snapshot.status, snapshot.rawStatus)
       }
     })

@@ -1,4 +1,4 @@
-import type { RunSnapshot } from '../platform/run-object.js'
+import type { RunSnapshot, Usage } from '../platform/run-object.js'
 import { isTerminal, type RunStatus } from '../platform/status.js'
 import { formatSeconds } from '../util/duration.js'
 
@@ -17,6 +17,10 @@ export interface RunState {
   readonly result?: unknown
   /** `result` leaves out long strings the platform sent (it notes each). */
   readonly resultReduced?: boolean | undefined
+  /** The output's named values, when it is made of them (the latest view's). */
+  readonly namedOutputs?: Readonly<Record<string, string>> | undefined
+  /** What the run reported it used, when it did (the latest report). */
+  readonly usage?: Usage | undefined
   /** When the action started the run (or began to follow it). */
   readonly startedAt?: number | undefined
   readonly finishedAt?: number | undefined
@@ -42,6 +46,8 @@ export type RunEvent =
   | { type: 'error-reported'; error: string }
   /** A view of the run: a trigger's or get's response, or what a stream event said. */
   | { type: 'snapshot-read'; snapshot: RunSnapshot; at: number }
+  /** A stream event carried the output's named values, or the run's usage. */
+  | { type: 'details-read'; named?: Record<string, string>; usage?: Usage }
   /** The action stopped waiting at its deadline. */
   | { type: 'timed-out'; at: number; waitedMs: number }
   /** What became of the run after the action stopped waiting (a cancel, or none). */
@@ -74,6 +80,12 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
       return { ...state, error: event.error }
     case 'snapshot-read':
       return withSnapshot(state, event.snapshot, event.at)
+    case 'details-read':
+      return {
+        ...state,
+        namedOutputs: event.named ?? state.namedOutputs,
+        usage: event.usage ?? state.usage
+      }
     case 'timed-out':
       if (state.finished) return state
       return {
@@ -109,7 +121,9 @@ function withSnapshot(state: RunState, snapshot: RunSnapshot, at: number): RunSt
     threadId: snapshot.threadId || state.threadId,
     status: snapshot.status ?? state.status,
     result: snapshot.raw,
-    resultReduced: snapshot.rawReduced === true
+    resultReduced: snapshot.rawReduced === true,
+    namedOutputs: snapshot.named ?? state.namedOutputs,
+    usage: snapshot.usage ?? state.usage
   }
   if (state.finished || !isTerminal(snapshot.status)) return next
   const error =

@@ -3,6 +3,7 @@ import type { EventBytes, TriggerRequest } from '../platform/client.js'
 import { ApiError } from '../platform/errors.js'
 import { isTerminal } from '../platform/status.js'
 import { readEventStream, type StreamUpdate } from '../platform/stream-events.js'
+import { chosenOutput } from '../platform/run-object.js'
 import { getErrorMessage } from '../util/errors.js'
 import { IdleWatch } from '../util/idle-watch.js'
 import type { RunDeps } from './deps.js'
@@ -127,7 +128,11 @@ async function readRunEvents(
       deps.live.push(update.piece)
       await deps.sink.append(update.piece)
     }
-    if (update.output !== undefined) await deps.sink.replace(update.output)
+    const output = chosenOutput(update, deps.outputName)
+    if (output !== undefined) await deps.sink.replace(output)
+    if (update.named !== undefined || update.usage !== undefined) {
+      record.apply({ type: 'details-read', named: update.named, usage: update.usage })
+    }
     if (update.error !== undefined) record.apply({ type: 'error-reported', error: update.error })
     if (update.status === undefined) return
     const state = record.current

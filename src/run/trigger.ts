@@ -1,4 +1,5 @@
 import type { RequestContext, TriggeredRun, TriggerRequest } from '../platform/client.js'
+import { chosenOutput } from '../platform/run-object.js'
 import { abortedLater } from '../util/abort.js'
 import type { RunDeps } from './deps.js'
 import { logStarted, nameRun } from './progress.js'
@@ -56,5 +57,6 @@ export async function recordTriggeredRun(
   // Named first: an id the action must not use is refused before anything uses it.
   nameRun(record, deps, run.runId, run.threadId)
   record.apply({ type: 'snapshot-read', snapshot: run, at: deps.clock.now() })
-  if (run.output !== undefined) await deps.sink.replace(run.output)
+  const output = chosenOutput(run, deps.outputName)
+  if (output !== undefined) await deps.sink.replace(output)
 }

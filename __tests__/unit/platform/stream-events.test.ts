@@ -79,7 +79,9 @@ const EXPECTED: StreamUpdate[] = [
   {
     status: 'completed',
     rawStatus: 'SUCCEEDED',
-    output: 'Grüße aus 東京 🚀\nsecond line'
+    output: 'Grüße aus 東京 🚀\nsecond line',
+    // The recorded stream's final output is one {name, value} entry: its one named value.
+    named: { answer: 'Grüße aus 東京 🚀\nsecond line' }
   }
 ]
 
@@ -181,7 +183,15 @@ describe('interpretEventData', () => {
     ['{"execution_id": "e1"}', { runId: 'e1' }],
     ['{"token": "a"}', { piece: 'a' }],
     ['{"text": "b"}', { piece: 'b' }],
-    ['{"output": [{"name": "answer", "value": "v"}]}', { output: 'v' }],
+    ['{"output": [{"name": "answer", "value": "v"}]}', { output: 'v', named: { answer: 'v' } }],
+    [
+      '{"output": {"summary": "s", "notes": ["a"]}, "usage": {"prompt_tokens": 3, "completion_tokens": "4"}, "cost": 0.5}',
+      {
+        output: '{\n  "summary": "s",\n  "notes": [\n    "a"\n  ]\n}',
+        named: { summary: 's', notes: '[\n  "a"\n]' },
+        usage: { inputTokens: 3, outputTokens: 4, totalTokens: 7, cost: 0.5 }
+      }
+    ],
     [
       '{"status": "failed", "error": {"message": "quota"}}',
       { status: 'failed', rawStatus: 'failed', error: 'quota' }

@@ -44,3 +44,51 @@ export function checkBaseUrl(
   }
   return problems.length === before ? url : undefined
 }
+
+/**
+ * Checks `run-url-template`, the address of a run's page in the platform's UI: like `base-url`,
+ * an absolute URL, https unless `allow-http` (or loopback), no user name or password; and it
+ * must hold `{run_id}`, where the run's id goes as one encoded path segment.
+ */
+export function checkRunUrlTemplate(
+  text: string,
+  allowHttp: boolean,
+  problems: string[]
+): string | undefined {
+  const before = problems.length
+  if (!text.includes('{run_id}')) {
+    problems.push(
+      '`run-url-template` must hold `{run_id}`, where the run id goes, e.g. https://app.example.com/runs/{run_id}'
+    )
+    return undefined
+  }
+  let url: URL
+  try {
+    url = new URL(text.replaceAll('{run_id}', 'run-id'))
+  } catch {
+    problems.push(
+      `\`run-url-template\` must be an absolute URL such as https://app.example.com/runs/{run_id} (got ${JSON.stringify(withoutCredentials(text))})`
+    )
+    return undefined
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    problems.push(`\`run-url-template\` must use https:// (got '${url.protocol}')`)
+  } else if (url.protocol === 'http:' && !allowHttp && !isLoopback(url.hostname)) {
+    problems.push(
+      `\`run-url-template\` uses http:// to a host that is not loopback (${url.hostname}); use https://, or set \`allow-http: true\``
+    )
+  }
+  if (url.username || url.password) {
+    problems.push('`run-url-template` must not carry a user name or password')
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*\{run_id\}/i.test(text)) {
+    problems.push('`run-url-template` must put `{run_id}` after the host, in the path or query')
+  }
+  return problems.length === before ? text : undefined
+}
+
+/** The run's page: the template with the id as one path segment (`.` and `..` encoded too). */
+export function runUrl(template: string, runId: string): string {
+  const segment = encodeURIComponent(runId).replace(/^\.{1,2}$/, dots => '%2E'.repeat(dots.length))
+  return template.replaceAll('{run_id}', segment)
+}

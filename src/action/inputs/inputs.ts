@@ -3,7 +3,8 @@ import * as core from '@actions/core'
 import type { WorkflowInputValue } from '../../platform/client.js'
 import { DEFAULT_PATHS } from '../../platform/endpoints.js'
 import { MIN_POLL_DELAY_MS } from '../../run/timing.js'
-import { checkBaseUrl } from './base-url.js'
+import type { CompiledSchema } from '../../output/json-schema.js'
+import { checkBaseUrl, checkRunUrlTemplate } from './base-url.js'
 import type { ActionInputs, RunStart } from './settings.js'
 import {
   anyText,
@@ -32,6 +33,14 @@ const commentKey: Check<string> = raw => {
     : { problem: 'must be at most 100 letters, digits and . _ / - (no spaces, no "--")' }
 }
 
+// A name of one of the run's outputs: any text on one line, as the workflow's nodes name them.
+const outputName: Check<string> = raw => {
+  const text = (raw ?? '').trim()
+  return text.length <= 200 && !/\p{Cc}/u.test(text)
+    ? { value: text }
+    : { problem: 'must be at most 200 characters, with no line break or control character' }
+}
+
 /**
  * Every input that action.yml declares, with its check and its default (a unit test keeps
  * this table, action.yml and README.md equal, in both directions).
@@ -51,6 +60,9 @@ const CHECKS = {
   'fail-on-error': optional(boolean, true),
   'output-file': optional(filePath, undefined),
   'output-format': optional(oneOf('markdown', 'text'), 'markdown' as const),
+  'output-name': optional(outputName, undefined),
+  'output-schema': optional(anyText, undefined),
+  'run-url-template': optional(anyText, undefined),
   summary: optional(boolean, true),
   comment: optional(boolean, false),
   'github-token': optional(anyText, undefined),
@@ -124,6 +136,17 @@ export async function parseInputs(raw: RawInputs, workspace: string): Promise<Ac
   const baseUrl = raw['base-url']
     ? checkBaseUrl(raw['base-url'].trim(), data['allow-http'] ?? false, problems)
     : undefined
+  const runUrlTemplate = data['run-url-template']
+    ? checkRunUrlTemplate(data['run-url-template'].trim(), data['allow-http'] ?? false, problems)
+    : undefined
+  // ajv is loaded only for a step that gives a schema.
+  let outputSchema: CompiledSchema | undefined
+  if (data['output-schema']) {
+    const { readOutputSchema } = await import('./output-schema.js')
+    const read = await readOutputSchema(data['output-schema'], workspace)
+    if ('problem' in read) problems.push(`\`output-schema\` ${read.problem}`)
+    else outputSchema = read.schema
+  }
   if (problems.length > 0 || baseUrl === undefined) throw new InputError(problems)
   const followed = data['run-id']
   const workflowId = data['workflow-id']
@@ -153,6 +176,9 @@ export async function parseInputs(raw: RawInputs, workspace: string): Promise<Ac
     failOnError: data['fail-on-error'],
     outputFile: data['output-file'] ? path.resolve(workspace, data['output-file']) : undefined,
     outputFormat: data['output-format'],
+    outputName: data['output-name'],
+    outputSchema,
+    runUrlTemplate,
     summary: data.summary,
     comment: data.comment
       ? {
@@ -222,7 +248,12 @@ function conflicts(raw: RawInputs, data: Partial<Checked>): string[] {
 function shownValue(name: InputName, raw: RawInputs): string {
   // Secrets are never echoed, `inputs` problems already say where they are, and base-url
   // problems say what they need without repeating a URL that may hold a password.
-  if (['api-key', 'github-token', 'inputs', 'base-url'].includes(name)) return ''
+  if (
+    ['api-key', 'github-token', 'inputs', 'base-url', 'run-url-template', 'output-schema'].includes(
+      name
+    )
+  )
+    return ''
   const value = raw[name]
   if (value === undefined) return ''
   // JSON, so that a control character or a line break shows as an escape.

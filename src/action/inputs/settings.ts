@@ -1,6 +1,7 @@
 import type { TriggerRequest } from '../../platform/client.js'
 import type { Severity } from '../../findings/read.js'
 import type { PlatformPaths } from '../../platform/endpoints.js'
+import type { CompiledSchema } from '../../output/json-schema.js'
 
 // The settings of one step, as the inputs give them once checked (inputs.ts).
 
@@ -49,6 +50,12 @@ export interface ActionInputs {
   /** Absolute path chosen by the user, or undefined for the default under RUNNER_TEMP. */
   outputFile: string | undefined
   outputFormat: 'markdown' | 'text'
+  /** Which named value of the output is `output` (and the card's, and the findings'). */
+  outputName: string | undefined
+  /** The JSON Schema the output must match (`output-schema`), compiled. */
+  outputSchema: CompiledSchema | undefined
+  /** The run's page in the platform's UI, with `{run_id}` where its id goes. */
+  runUrlTemplate: string | undefined
   summary: boolean
   comment: CommentSettings | undefined
   /** What to do with the findings in the output (docs/findings.md). */

@@ -14,7 +14,7 @@ export interface WorkflowInputSpec {
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
 /** A text input read from a file: a `git log` or a diff, not a data set. */
-export const MAX_TEXT_FILE_BYTES = 5 * 1024 * 1024
+const MAX_TEXT_FILE_BYTES = 5 * 1024 * 1024
 
 /**
  * Reads the files that entries name by `path` (relative to the workspace, and inside it): a
@@ -125,6 +125,35 @@ export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
     i += length
   }
   return undefined
+}
+
+/**
+ * A file the step names by a path relative to the workspace: its bytes, or why it cannot be
+ * used (outside the workspace, through links too; not a file; larger than `maxBytes`).
+ */
+export async function readWorkspaceFile(
+  workspace: string,
+  relative: string,
+  maxBytes: number
+): Promise<{ bytes: Buffer } | { problem: string }> {
+  const root = path.resolve(workspace)
+  const file = path.resolve(root, relative)
+  try {
+    if (!isInside(root, file) || !isInside(await fs.realpath(root), await fs.realpath(file))) {
+      return { problem: `'${relative}' is outside the workspace (${root})` }
+    }
+    const stat = await fs.stat(file)
+    if (!stat.isFile()) return { problem: `'${relative}' is not a file` }
+    if (stat.size > maxBytes) {
+      return { problem: `'${relative}' is ${stat.size} bytes, more than ${maxBytes}` }
+    }
+    return { bytes: await fs.readFile(file) }
+  } catch (error) {
+    const code = errorCode(error)
+    return {
+      problem: `cannot read '${relative}' (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`
+    }
+  }
 }
 
 function isInside(root: string, file: string): boolean {

@@ -4,7 +4,7 @@ import { boundJson } from '../../output/json-bounds.js'
 import type { Redactor } from '../../output/redactor.js'
 import type { OutputSummary } from '../../output/sink.js'
 import { ApiError } from '../../platform/errors.js'
-import { IDENTIFYING_FIELDS } from '../../platform/run-object.js'
+import { IDENTIFYING_FIELDS, type Usage } from '../../platform/run-object.js'
 import type { RunState } from '../../run/state.js'
 import { formatSeconds } from '../../util/duration.js'
 import { getErrorMessage } from '../../util/errors.js'
@@ -12,6 +12,8 @@ import { boundedAnnotation, coreLogger, inertLine } from '../core-logger.js'
 import type { Finding, FindingsRead } from '../../findings/read.js'
 import type { FindingsSettings, ReviewSettings } from '../inputs/settings.js'
 import { decideOutcome } from '../outcome.js'
+import { runUrl } from '../inputs/base-url.js'
+import { schemaMismatchMessage, type CompiledSchema } from '../../output/json-schema.js'
 import type { CardPublishing } from './publish-card.js'
 
 /** Every output that action.yml declares, in the order they are set: the run's identity first. */
@@ -24,6 +26,10 @@ export const OUTPUT_NAMES = [
   'output',
   'output-file',
   'result',
+  'outputs',
+  'json',
+  'usage',
+  'run-url',
   'findings',
   'findings-count',
   'comment-url'
@@ -41,6 +47,8 @@ export interface RunReport {
 export interface PublishOptions extends Omit<CardPublishing, 'startedAt' | 'signal'> {
   failOnError: boolean
   findings: FindingsSettings
+  outputSchema: CompiledSchema | undefined
+  runUrlTemplate: string | undefined
 }
 
 /**
@@ -59,7 +67,18 @@ export async function publish(
   const { state, output, failure } = report
   const runId = r(state.runId)
   const failureMessage = failure === undefined ? undefined : r(getErrorMessage(failure))
-  const error = failureMessage ?? r(state.error)
+  // Checked only for a run that completed: a failed run's output is not its answer.
+  const schemaCheck =
+    options?.outputSchema && output && state.status === 'completed' && failure === undefined
+      ? options.outputSchema.check(await wholeOutput(output))
+      : undefined
+  const schemaProblem =
+    schemaCheck && !schemaCheck.ok ? r(schemaMismatchMessage(schemaCheck)) : undefined
+  const error = failureMessage ?? r(state.error) ?? schemaProblem
+  const link =
+    options?.runUrlTemplate && runId !== undefined
+      ? r(runUrl(options.runUrlTemplate, runId))
+      : undefined
   const duration =
     state.startedAt === undefined || runId === undefined
       ? undefined
@@ -90,6 +109,17 @@ export async function publish(
       state.result === undefined
         ? undefined
         : resultJson(state.result, state.resultReduced === true, redactor),
+    outputs:
+      state.namedOutputs === undefined
+        ? undefined
+        : boundJson(
+            redactor.redactValue({ ...state.namedOutputs }),
+            MAX_OUTPUT_BYTES,
+            chars => `[left out of outputs: ${chars} characters; see output-file]`
+          ).json,
+    json: schemaCheck?.ok ? compactJson(redactor.redactValue(schemaCheck.json)) : undefined,
+    usage: state.usage && JSON.stringify(usageJson(state.usage)),
+    'run-url': link,
     findings:
       findings &&
       boundJson(findings.findings, MAX_OUTPUT_BYTES, chars => `[left out: ${chars} characters]`)
@@ -129,6 +159,8 @@ export async function publish(
           file: output.file
         },
         duration,
+        usage: state.usage,
+        runUrl: link,
         findings: findings?.findings
       },
       { ...options, startedAt: state.startedAt ?? now, signal },
@@ -154,6 +186,7 @@ export async function publish(
     failure: failureMessage,
     duration,
     failOnError: options?.failOnError ?? true,
+    schema: schemaProblem,
     findings:
       findings &&
       options &&
@@ -223,6 +256,35 @@ async function loadFindingsCode() {
 /** Findings with every secret removed from their text (a path, a message, a suggestion). */
 function redactedFindings(read: FindingsRead, redactor: Redactor): FindingsRead {
   return { ...read, findings: redactor.redactValue(read.findings) as Finding[] }
+}
+
+/** The output as the schema reads it: the head, or the whole file when the head is cut. */
+async function wholeOutput(output: OutputSummary): Promise<string> {
+  if (output.totalBytes <= Buffer.byteLength(output.head) || output.file === undefined) {
+    return output.head
+  }
+  const { readFile } = await import('node:fs/promises')
+  return readFile(output.file, 'utf8').catch(() => output.head)
+}
+
+/** The `json` output: compact, or not set (with a warning) when it is larger than an output. */
+function compactJson(value: unknown): string | undefined {
+  const json = JSON.stringify(value)
+  if (Buffer.byteLength(json) <= MAX_OUTPUT_BYTES) return json
+  core.warning(
+    `The output matches \`output-schema\`, but as compact JSON it is larger than ${MAX_OUTPUT_BYTES} bytes, so \`json\` is not set; read \`output-file\`.`
+  )
+  return undefined
+}
+
+/** The `usage` output: what the run reported, in the names most tools use. */
+function usageJson(usage: Usage): Record<string, number> {
+  const json: Record<string, number> = {}
+  if (usage.inputTokens !== undefined) json.input_tokens = usage.inputTokens
+  if (usage.outputTokens !== undefined) json.output_tokens = usage.outputTokens
+  if (usage.totalTokens !== undefined) json.total_tokens = usage.totalTokens
+  if (usage.cost !== undefined) json.cost = usage.cost
+  return json
 }
 
 /** The `output` output: the head of the output, cut with a marker that says where the rest is. */

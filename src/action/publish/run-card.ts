@@ -9,6 +9,7 @@ import {
   textBlock
 } from './card-output.js'
 import type { Finding } from '../../findings/read.js'
+import type { Usage } from '../../platform/run-object.js'
 import { escapeBounded, escapeHtml } from './html.js'
 import { withoutMentions } from './mentions.js'
 
@@ -46,6 +47,10 @@ export interface RunCardFacts {
   /** The start of the output, how long the whole is, and the file that holds it. */
   output: { head: string; totalBytes: number; file: string | undefined } | undefined
   duration: string | undefined
+  /** What the run reported it used, when it did: one row. */
+  usage?: Usage | undefined
+  /** The run's page in the platform's UI (`run-url-template`): the run's id links to it. */
+  runUrl?: string | undefined
   /** Findings read from the output, when they were asked for (docs/findings.md). */
   findings?: readonly Finding[] | undefined
 }
@@ -212,10 +217,16 @@ function facts(card: RunCardFacts): string[] {
   const status = card.status ?? 'not started'
   const rows: Array<[string, string]> = [
     ['Workflow', code(card.workflowId)],
-    ['Run', code(card.runId)],
+    [
+      'Run',
+      card.runUrl === undefined || card.runId === undefined
+        ? code(card.runId)
+        : `<a href="${escapeHtml(card.runUrl)}">${code(card.runId)}</a>`
+    ],
     ['Thread', code(card.threadId)],
     ['Status', `${STATUS_ICONS[status] ?? ''} ${escapeHtml(fact(status))}`.trim()],
-    ['Duration', card.duration ? `${escapeHtml(fact(card.duration))} s` : '—']
+    ['Duration', card.duration ? `${escapeHtml(fact(card.duration))} s` : '—'],
+    ...(card.usage === undefined ? [] : [['Usage', usageText(card.usage)] as [string, string]])
   ]
   return [
     '<h3>AI Planet workflow run</h3>',
@@ -225,6 +236,21 @@ function facts(card: RunCardFacts): string[] {
       '</table>'
     ].join('\n')
   ]
+}
+
+/** `tokens 1,200 in, 300 out, 1,500 in all · cost 0.0042`, with what the run reported. */
+function usageText(usage: Usage): string {
+  const count = (n: number): string => n.toLocaleString('en-US')
+  const tokens = [
+    usage.inputTokens === undefined ? undefined : `${count(usage.inputTokens)} in`,
+    usage.outputTokens === undefined ? undefined : `${count(usage.outputTokens)} out`,
+    usage.totalTokens === undefined ? undefined : `${count(usage.totalTokens)} in all`
+  ].filter(part => part !== undefined)
+  const parts = [
+    tokens.length > 0 ? `tokens ${tokens.join(', ')}` : undefined,
+    usage.cost === undefined ? undefined : `cost ${usage.cost}`
+  ].filter(part => part !== undefined)
+  return escapeHtml(parts.join(' · '))
 }
 
 /** Blank lines between blocks, none inside one. */

@@ -1,30 +1,20 @@
-export const id = 81;
-export const ids = [81];
+export const id = 147;
+export const ids = [147];
 export const modules = {
 
-/***/ 6081:
+/***/ 6903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  readWorkflowInputs: () => (/* binding */ readWorkflowInputs)
-});
-
-// UNUSED EXPORTS: parseWorkflowInputs
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(8816);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
-;// CONCATENATED MODULE: ./src/action/inputs/workflow-files.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HM: () => (/* binding */ resolveWorkflowInputs),
+/* harmony export */   sL: () => (/* binding */ readWorkspaceFile)
+/* harmony export */ });
+/* unused harmony exports MAX_FILE_BYTES, firstInvalidUtf8 */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
 
 
 
@@ -39,20 +29,20 @@ const MAX_TEXT_FILE_BYTES = 5 * 1024 * 1024;
 async function resolveWorkflowInputs(specs, workspace) {
     const inputs = [];
     const problems = [];
-    const root = external_node_path_default().resolve(workspace);
+    const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
     for (const spec of specs) {
         if (spec.path === undefined) {
             inputs.push({ name: spec.name, type: spec.type, value: spec.value });
             continue;
         }
-        const file = external_node_path_default().resolve(root, spec.path);
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, spec.path);
         try {
             // Resolved through links too, so that a symlink cannot reach outside the workspace.
-            if (!isInside(root, file) || !isInside(await external_node_fs_.promises.realpath(root), await external_node_fs_.promises.realpath(file))) {
+            if (!isInside(root, file) || !isInside(await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.realpath(root), await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.realpath(file))) {
                 problems.push(`entry '${spec.name}': path '${spec.path}' is outside the workspace (${root})`);
                 continue;
             }
-            const stat = await external_node_fs_.promises.stat(file);
+            const stat = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(file);
             if (!stat.isFile()) {
                 problems.push(`entry '${spec.name}': '${spec.path}' is not a file`);
                 continue;
@@ -62,7 +52,7 @@ async function resolveWorkflowInputs(specs, workspace) {
                     problems.push(`entry '${spec.name}': '${spec.path}' is ${stat.size} bytes; a text input read from a file is at most ${MAX_TEXT_FILE_BYTES} bytes (5 MiB)`);
                     continue;
                 }
-                const bytes = await external_node_fs_.promises.readFile(file);
+                const bytes = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(file);
                 const invalidAt = firstInvalidUtf8(bytes);
                 if (invalidAt !== undefined) {
                     problems.push(`entry '${spec.name}': '${spec.path}' is not valid UTF-8 text (at byte ${invalidAt}); a text input is sent as text, so convert the file (iconv -t UTF-8) or send it as type: file`);
@@ -79,7 +69,7 @@ async function resolveWorkflowInputs(specs, workspace) {
             }
             const { lookup } = await __webpack_require__.e(/* import() */ 96).then(__webpack_require__.t.bind(__webpack_require__, 4096, 19));
             const mime = lookup(file) || 'application/octet-stream';
-            const content = await external_node_fs_.promises.readFile(file);
+            const content = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(file);
             inputs.push({
                 name: spec.name,
                 type: spec.type,
@@ -87,7 +77,7 @@ async function resolveWorkflowInputs(specs, workspace) {
             });
         }
         catch (error) {
-            const code = (0,errors/* errorCode */.C)(error);
+            const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .C)(error);
             problems.push(`entry '${spec.name}': cannot read '${spec.path}' (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`);
         }
     }
@@ -137,24 +127,62 @@ function firstInvalidUtf8(bytes) {
     }
     return undefined;
 }
+/**
+ * A file the step names by a path relative to the workspace: its bytes, or why it cannot be
+ * used (outside the workspace, through links too; not a file; larger than `maxBytes`).
+ */
+async function readWorkspaceFile(workspace, relative, maxBytes) {
+    const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, relative);
+    try {
+        if (!isInside(root, file) || !isInside(await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.realpath(root), await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.realpath(file))) {
+            return { problem: `'${relative}' is outside the workspace (${root})` };
+        }
+        const stat = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(file);
+        if (!stat.isFile())
+            return { problem: `'${relative}' is not a file` };
+        if (stat.size > maxBytes) {
+            return { problem: `'${relative}' is ${stat.size} bytes, more than ${maxBytes}` };
+        }
+        return { bytes: await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(file) };
+    }
+    catch (error) {
+        const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .C)(error);
+        return {
+            problem: `cannot read '${relative}' (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`
+        };
+    }
+}
 function isInside(root, file) {
-    const relative = external_node_path_default().relative(root, file);
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, file);
     return (relative !== '' &&
         relative !== '..' &&
-        !relative.startsWith(`..${(external_node_path_default()).sep}`) &&
-        !external_node_path_default().isAbsolute(relative));
+        !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) &&
+        !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
 }
 
-;// CONCATENATED MODULE: ./src/action/inputs/workflow-inputs.ts
+
+/***/ }),
+
+/***/ 1147:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   readWorkflowInputs: () => (/* binding */ readWorkflowInputs)
+/* harmony export */ });
+/* unused harmony export parseWorkflowInputs */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
+/* harmony import */ var _workflow_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6903);
 
 
 
-const inputType = schemas/* enum */.k5n(['text', 'file', 'image']);
-const listEntry = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP().trim().min(1, 'needs a non-empty `name`'),
+const inputType = zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['text', 'file', 'image']);
+const listEntry = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().trim().min(1, 'needs a non-empty `name`'),
     type: inputType.default('text'),
-    value: schemas/* unknown */.L5J().optional(),
-    path: schemas/* string */.YjP().trim().min(1, '`path` must not be empty').optional()
+    value: zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J().optional(),
+    path: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().trim().min(1, '`path` must not be empty').optional()
 })
     .superRefine((entry, ctx) => {
     if (entry.path !== undefined && entry.value !== undefined) {
@@ -168,7 +196,7 @@ const ACCEPTED_FORMS = 'a JSON or YAML list of {name, type, value} (or {name, ty
 /** Reads the `inputs` input: its entries, with files read, or the problems, each naming the entry. */
 async function readWorkflowInputs(text, workspace) {
     const parsed = parseWorkflowInputs(text);
-    const resolved = await resolveWorkflowInputs(parsed.specs, workspace);
+    const resolved = await (0,_workflow_files_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveWorkflowInputs */ .HM)(parsed.specs, workspace);
     return { inputs: resolved.inputs, problems: [...parsed.problems, ...resolved.problems] };
 }
 /** Parses the `inputs` input. Returns the entries, or the problems, each naming the entry. */
@@ -188,7 +216,7 @@ function parseDocument(text) {
     let document;
     try {
         // Maps stay Maps, so that a key that is not text (null, a list) is seen, not stringified.
-        document = (0,dist/* parse */.qg)(text, { mapAsMap: true });
+        document = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { mapAsMap: true });
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split('\n')[0] : 'unreadable';

@@ -1,0 +1,216 @@
+export const id = 53;
+export const ids = [53];
+export const modules = {
+
+/***/ 6053:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   readOutputSchema: () => (/* binding */ readOutputSchema)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _workflow_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6903);
+
+
+/** A schema file is a schema, not a data set. */
+const MAX_SCHEMA_BYTES = 1024 * 1024;
+/**
+ * Reads `output-schema`: a JSON Schema written inline (it starts with `{`), or the path of a
+ * file in the workspace holding one (JSON, or YAML for `.yml`/`.yaml`), compiled at once so
+ * that a schema that is not one is an input error, reported before any request.
+ */
+async function readOutputSchema(raw, workspace) {
+    const text = raw.trim();
+    let schema;
+    if (text.startsWith('{')) {
+        try {
+            schema = JSON.parse(text);
+        }
+        catch (error) {
+            return { problem: `is not JSON (${error.message})` };
+        }
+    }
+    else {
+        const file = await (0,_workflow_files_js__WEBPACK_IMPORTED_MODULE_1__/* .readWorkspaceFile */ .sL)(workspace, text, MAX_SCHEMA_BYTES);
+        if ('problem' in file)
+            return { problem: `names a file that cannot be used: ${file.problem}` };
+        try {
+            const content = file.bytes.toString('utf8');
+            schema = /\.ya?ml$/i.test(text) ? (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(content) : JSON.parse(content);
+        }
+        catch (error) {
+            return {
+                problem: `names '${text}', which is not ${/\.ya?ml$/i.test(text) ? 'YAML' : 'JSON'} (${error.message.split('\n')[0]})`
+            };
+        }
+    }
+    const { compileSchema } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6027));
+    return compileSchema(schema);
+}
+
+
+/***/ }),
+
+/***/ 6903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HM: () => (/* binding */ resolveWorkflowInputs),
+/* harmony export */   sL: () => (/* binding */ readWorkspaceFile)
+/* harmony export */ });
+/* unused harmony exports MAX_FILE_BYTES, firstInvalidUtf8 */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
+
+
+
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** A text input read from a file: a `git log` or a diff, not a data set. */
+const MAX_TEXT_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * Reads the files that entries name by `path` (relative to the workspace, and inside it): a
+ * file or image becomes a `data:` URL, a text entry the file's text (UTF-8). The platform
+ * receives `value`, never the path.
+ */
+async function resolveWorkflowInputs(specs, workspace) {
+    const inputs = [];
+    const problems = [];
+    const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
+    for (const spec of specs) {
+        if (spec.path === undefined) {
+            inputs.push({ name: spec.name, type: spec.type, value: spec.value });
+            continue;
+        }
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, spec.path);
+        try {
+            // Resolved through links too, so that a symlink cannot reach outside the workspace.
+            if (!isInside(root, file) || !isInside(await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.realpath(root), await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.realpath(file))) {
+                problems.push(`entry '${spec.name}': path '${spec.path}' is outside the workspace (${root})`);
+                continue;
+            }
+            const stat = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(file);
+            if (!stat.isFile()) {
+                problems.push(`entry '${spec.name}': '${spec.path}' is not a file`);
+                continue;
+            }
+            if (spec.type === 'text') {
+                if (stat.size > MAX_TEXT_FILE_BYTES) {
+                    problems.push(`entry '${spec.name}': '${spec.path}' is ${stat.size} bytes; a text input read from a file is at most ${MAX_TEXT_FILE_BYTES} bytes (5 MiB)`);
+                    continue;
+                }
+                const bytes = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(file);
+                const invalidAt = firstInvalidUtf8(bytes);
+                if (invalidAt !== undefined) {
+                    problems.push(`entry '${spec.name}': '${spec.path}' is not valid UTF-8 text (at byte ${invalidAt}); a text input is sent as text, so convert the file (iconv -t UTF-8) or send it as type: file`);
+                    continue;
+                }
+                // A byte-order mark is how some editors start UTF-8; it is not part of the text.
+                const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+                inputs.push({ name: spec.name, type: 'text', value: text });
+                continue;
+            }
+            if (stat.size > MAX_FILE_BYTES) {
+                problems.push(`entry '${spec.name}': '${spec.path}' is ${stat.size} bytes; files are sent inline, at most ${MAX_FILE_BYTES} bytes (20 MiB)`);
+                continue;
+            }
+            const { lookup } = await __webpack_require__.e(/* import() */ 96).then(__webpack_require__.t.bind(__webpack_require__, 4096, 19));
+            const mime = lookup(file) || 'application/octet-stream';
+            const content = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(file);
+            inputs.push({
+                name: spec.name,
+                type: spec.type,
+                value: `data:${mime};base64,${content.toString('base64')}`
+            });
+        }
+        catch (error) {
+            const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .C)(error);
+            problems.push(`entry '${spec.name}': cannot read '${spec.path}' (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`);
+        }
+    }
+    return { inputs, problems };
+}
+/**
+ * The offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlong
+ * forms, no surrogates, nothing above U+10FFFF), or undefined when all of it is.
+ */
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const lead = bytes[i];
+        if (lead < 0x80) {
+            i++;
+            continue;
+        }
+        // The sequence's length, and the range its second byte must be in (RFC 3629, table 3-7).
+        let length;
+        let low = 0x80;
+        let high = 0xbf;
+        if (lead >= 0xc2 && lead <= 0xdf)
+            length = 2;
+        else if (lead >= 0xe0 && lead <= 0xef) {
+            length = 3;
+            if (lead === 0xe0)
+                low = 0xa0;
+            if (lead === 0xed)
+                high = 0x9f;
+        }
+        else if (lead >= 0xf0 && lead <= 0xf4) {
+            length = 4;
+            if (lead === 0xf0)
+                low = 0x90;
+            if (lead === 0xf4)
+                high = 0x8f;
+        }
+        else
+            return i;
+        for (let k = 1; k < length; k++) {
+            const next = bytes[i + k];
+            const [min, max] = k === 1 ? [low, high] : [0x80, 0xbf];
+            if (next === undefined || next < min || next > max)
+                return i;
+        }
+        i += length;
+    }
+    return undefined;
+}
+/**
+ * A file the step names by a path relative to the workspace: its bytes, or why it cannot be
+ * used (outside the workspace, through links too; not a file; larger than `maxBytes`).
+ */
+async function readWorkspaceFile(workspace, relative, maxBytes) {
+    const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, relative);
+    try {
+        if (!isInside(root, file) || !isInside(await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.realpath(root), await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.realpath(file))) {
+            return { problem: `'${relative}' is outside the workspace (${root})` };
+        }
+        const stat = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(file);
+        if (!stat.isFile())
+            return { problem: `'${relative}' is not a file` };
+        if (stat.size > maxBytes) {
+            return { problem: `'${relative}' is ${stat.size} bytes, more than ${maxBytes}` };
+        }
+        return { bytes: await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(file) };
+    }
+    catch (error) {
+        const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .C)(error);
+        return {
+            problem: `cannot read '${relative}' (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`
+        };
+    }
+}
+function isInside(root, file) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, file);
+    return (relative !== '' &&
+        relative !== '..' &&
+        !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) &&
+        !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+}
+
+
+/***/ })
+
+};
