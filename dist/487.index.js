@@ -405,6 +405,9 @@ async function findEarlierCard(octokit, where, identity) {
                 continue;
             if (typeof user?.login !== 'string' || !(0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .sameLogin */ .Up)(user.login, author))
                 continue;
+            // A bot's name is a user's name with `[bot]`: only a bot account is the bot.
+            if (author.endsWith('[bot]') && user.type !== 'Bot')
+                continue;
             const started = Number(/ started=(\d+) -->/.exec(body.slice(0, 1024))?.[1] ?? 0);
             latest = { id, started };
         }

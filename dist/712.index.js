@@ -389,22 +389,27 @@ const MAX_COMMENT_CHARS = 16_000;
 const MAX_REVIEW_BODY_CHARS = 60_000;
 /** A suggestion longer than this is left out: a cut suggestion would replace code with half of it. */
 const MAX_SUGGESTION_CHARS = 8_000;
-/** A finding listed in the body shows this much of its message. */
-const MAX_LISTED_MESSAGE_CHARS = 1_000;
+/** A finding listed in the body shows this much of its message's first line. */
+const MAX_LISTED_MESSAGE_CHARS = 300;
 const FINDING_MARKER = 'ai-planet-finding';
 const REVIEW_MARKER = 'ai-planet-review';
 /** Splits the findings between line comments and the body, leaving out what is posted already. */
 function planReview(findings, diff, earlier, clean) {
     const comments = [];
     const listed = [];
+    const planned = new Set();
     let alreadyPosted = 0;
     for (const finding of findings) {
-        const key = (0,gate/* findingKey */.f)(finding);
         const last = finding.endLine ?? finding.line;
-        if (earlier.onLines.has(placedKey(key, finding.path, last)) || earlier.inBodies.has(key)) {
+        const placed = placedKey((0,gate/* findingKey */.f)(finding), last);
+        if (earlier.onLines.has(placed) || earlier.inBodies.has(placed)) {
             alreadyPosted++;
             continue;
         }
+        // The same finding twice in one answer (`./a.ts` and `a.ts`, say) is posted once.
+        if (planned.has(placed))
+            continue;
+        planned.add(placed);
         if (comments.length < MAX_LINE_COMMENTS && inDiff(finding, diff)) {
             comments.push({
                 path: finding.path,
@@ -420,23 +425,27 @@ function planReview(findings, diff, earlier, clean) {
     }
     return { comments, listed, alreadyPosted };
 }
-/** How an earlier comment is recognised: its finding's key where GitHub shows it now. */
-function placedKey(key, path, line) {
-    return `${key} ${path}:${line}`;
+/**
+ * A finding where it is: its key (file and message) and its last line. GitHub moves a comment
+ * with its line as the file changes, so an earlier comment is matched where it is now, and a
+ * finding whose code moved down three lines is still the one posted before.
+ */
+function placedKey(key, line) {
+    return `${key}@${line}`;
 }
 /** The key of a line comment the action wrote: its first line, and nothing else in it. */
 function lineCommentKey(body) {
     return /^<!-- ai-planet-finding key=([0-9a-f]{24}) -->(?:\n|$)/.exec(body)?.[1];
 }
 /**
- * The finding keys a review body of the action lists. Server text in it cannot
- * fake one: a message's `<!--` is written as text, a title's `<` is escaped, a path's is broken.
+ * The findings a review body of the action lists, as `placedKey`s. Server text in it cannot
+ * fake one: a listed message and a title are escaped (`\<`), a path's `<!--` is broken.
  */
-function findingKeysIn(body) {
+function listedKeysIn(body) {
     const keys = [];
-    for (const match of body.matchAll(/(?<!\\)<!-- ai-planet-finding key=([0-9a-f]{24}) -->/g)) {
+    for (const match of body.matchAll(/(?<!\\)<!-- ai-planet-finding key=([0-9a-f]{24}) line=(\d{1,9}) -->/g)) {
         if (match[1] !== undefined)
-            keys.push(match[1]);
+            keys.push(placedKey(match[1], Number(match[2])));
     }
     return keys;
 }
@@ -444,22 +453,24 @@ function findingKeysIn(body) {
 function isActionReview(body) {
     return body.startsWith(`<!-- ${REVIEW_MARKER} `);
 }
-function keyMarker(finding) {
-    return `<!-- ${FINDING_MARKER} key=${(0,gate/* findingKey */.f)(finding)} -->`;
-}
 const LABEL = { error: 'Error', warning: 'Warning', notice: 'Notice' };
-/** A line comment: the hidden key, the severity and title, the message, the suggestion. */
+/**
+ * A line comment: the hidden key, the severity and title, the suggestion, then the message.
+ * The suggestion comes before the model's Markdown, so that nothing in it (an HTML block, an
+ * unclosed fence, a cut) can swallow the suggestion.
+ */
 function lineCommentBody(finding, clean) {
-    const head = `${keyMarker(finding)}\n${heading(finding, clean.prose)}\n\n`;
+    const head = `<!-- ${FINDING_MARKER} key=${(0,gate/* findingKey */.f)(finding)} -->\n${heading(finding, clean)}\n\n`;
     let suggestion = '';
     if (finding.suggestion !== undefined) {
+        const block = fenced('suggestion', clean.code(finding.suggestion));
         suggestion =
-            finding.suggestion.length <= MAX_SUGGESTION_CHARS
-                ? `\n\n${fenced('suggestion', clean.code(finding.suggestion))}`
-                : `\n\n_The suggested change (${finding.suggestion.length} characters) is too long for a comment; it is in the \`findings\` output._`;
+            block.length <= MAX_SUGGESTION_CHARS
+                ? `${block}\n\n`
+                : `_The suggested change (${finding.suggestion.length} characters) is too long for a comment; it is in the \`findings\` output._\n\n`;
     }
     const room = MAX_COMMENT_CHARS - head.length - suggestion.length;
-    return head + cut(inertMarkdown(clean.prose(finding.message)), room) + suggestion;
+    return head + suggestion + cut(inertMarkdown(clean.text(finding.message)), room);
 }
 /** The review's own body: a count, and the findings that are not line comments, as a list. */
 function reviewBody(plan, identity, clean) {
@@ -501,15 +512,23 @@ function reviewBody(plan, identity, clean) {
     }
     return body;
 }
+/**
+ * One finding in the body's list, on one line of plain text: where it is, its title and the
+ * start of its message (the whole of it is in the run card and the outputs), all escaped, so
+ * that no markup in it reaches past its own item.
+ */
 function listItem(finding, clean) {
     const where = `${finding.path}:${finding.line}${finding.endLine === undefined ? '' : `-${finding.endLine}`}`;
-    const message = cut(inertMarkdown(clean.prose(finding.message)), MAX_LISTED_MESSAGE_CHARS);
-    // Indented under the item, so that a message of several paragraphs stays inside it.
-    const indented = message.replace(/\n/g, '\n  ');
-    return `- ${heading(finding, clean.prose)} ${codeSpan(clean.code(where).replace(/<!--/g, '<!\u200B--'))} ${keyMarker(finding)}\n  ${indented}`;
+    const firstLine = clean
+        .text(finding.message)
+        .split('\n')
+        .find(line => line.trim() !== '') ?? '';
+    const summary = escapeInline(cutLine(firstLine.trim(), MAX_LISTED_MESSAGE_CHARS));
+    const marker = `<!-- ${FINDING_MARKER} key=${(0,gate/* findingKey */.f)(finding)} line=${finding.endLine ?? finding.line} -->`;
+    return `- ${heading(finding, clean)} ${codeSpan(clean.code(where).replace(/<!--/g, '<!\u200B--'))}: ${summary} ${marker}`;
 }
 function heading(finding, clean) {
-    const title = finding.title === undefined ? '' : `: ${escapeInline(clean(finding.title))}`;
+    const title = finding.title === undefined ? '' : `: ${escapeInline(clean.text(finding.title))}`;
     return `**${LABEL[finding.severity]}${title}**`;
 }
 /**
@@ -520,31 +539,47 @@ function heading(finding, clean) {
 function inertMarkdown(text) {
     return text.replace(/<!--/g, '<!\u200B--');
 }
-/** A title in bold on one line: characters that would end the bold or start markup are escaped. */
+/** Text in bold on one line: characters that would end the bold or start markup are escaped. */
 function escapeInline(text) {
-    return text.replace(/[\\`*_[\]<>&|~#]/g, character => `\\${character}`);
+    return text.replace(/[\\`*_[\]<>&|~#!]/g, character => `\\${character}`);
+}
+/** The longest run of backticks in a text (counted in one pass, whatever its length). */
+function longestBacktickRun(text) {
+    let longest = 0;
+    let run = 0;
+    for (let i = 0; i < text.length; i++) {
+        run = text.charCodeAt(i) === 96 ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    return longest;
 }
 /** A code span that no backtick in the text can close early. */
 function codeSpan(text) {
-    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map(run => run[0].length));
+    const longest = longestBacktickRun(text);
     const ticks = '`'.repeat(longest + 1);
     return `${ticks}${longest > 0 ? ' ' : ''}${text}${longest > 0 ? ' ' : ''}${ticks}`;
 }
 /** A fenced block no line of the text can close: the fence is longer than any run inside. */
 function fenced(info, text) {
-    const longest = Math.max(0, ...[...text.matchAll(/`{3,}/g)].map(run => run[0].length));
-    const fence = '`'.repeat(Math.max(3, longest + 1));
+    const fence = '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
     return `${fence}${info}\n${text.replace(/\n$/, '')}\n${fence}`;
 }
 function cut(text, maxChars) {
     if (text.length <= maxChars)
         return text;
     const note = '\n\n_[cut: the whole finding is in the `findings` output]_';
-    let end = Math.max(0, maxChars - note.length);
-    // Not between the two halves of a character outside the BMP (an emoji).
-    if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1)))
-        end--;
-    return text.slice(0, end) + note;
+    return cutAt(text, maxChars - note.length) + note;
+}
+function cutLine(text, maxChars) {
+    return text.length <= maxChars ? text : `${cutAt(text, maxChars - 1)}…`;
+}
+/** The first `end` characters, not between the two halves of one outside the BMP (an emoji). */
+function cutAt(text, end) {
+    let at = Math.max(0, end);
+    if (/[\uD800-\uDBFF]/.test(text.charAt(at - 1)))
+        at--;
+    return text.slice(0, at);
 }
 function count(n, what) {
     return `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -608,7 +643,7 @@ async function postFindingsReview(settings, findings, identity, options) {
                     `pull request's head is now ${head.slice(0, 7)}. The run for the new head reviews it.`
             };
         }
-        const diff = await diffLines(octokit, where);
+        const diff = await diffLines(octokit, where, findings);
         const earlier = await earlierFindings(octokit, where, head);
         const plan = planReview(findings, diff, earlier, options.clean);
         if (plan.comments.length + plan.listed.length === 0) {
@@ -655,8 +690,24 @@ async function currentHead(octokit, where) {
     }
     return sha;
 }
-/** The head-side lines of every changed file's patch, every page read. */
-async function diffLines(octokit, where) {
+/** A range longer than this is listed in the body: no review reads a comment on 500 lines. */
+const MAX_COMMENT_RANGE = 500;
+/**
+ * The head-side lines of the changed files' patches that findings name, every page read. Only
+ * those lines are kept, so that what is held is bounded by the findings, not by the pull
+ * request (or by a server that sends pages of huge patches).
+ */
+async function diffLines(octokit, where, findings) {
+    const wanted = new Map();
+    for (const finding of findings) {
+        const last = finding.endLine ?? finding.line;
+        if (last - finding.line >= MAX_COMMENT_RANGE)
+            continue;
+        const lines = wanted.get(finding.path) ?? new Set();
+        for (let line = finding.line; line <= last; line++)
+            lines.add(line);
+        wanted.set(finding.path, lines);
+    }
     const diff = new Map();
     let pages = 0;
     for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
@@ -669,9 +720,11 @@ async function diffLines(octokit, where) {
         for (const file of data) {
             const { filename, patch } = (file ?? {});
             // A binary file, or one too large for GitHub to show, has no patch: no line of it is.
-            if (typeof filename !== 'string')
+            const lines = typeof filename === 'string' ? wanted.get(filename) : undefined;
+            if (lines === undefined || typeof filename !== 'string')
                 continue;
-            diff.set(filename, typeof patch === 'string' ? headSideLines(patch) : new Set());
+            const inPatch = typeof patch === 'string' ? headSideLines(patch) : new Set();
+            diff.set(filename, new Set([...lines].filter(line => inPatch.has(line))));
         }
         if (++pages >= MAX_FILE_PAGES)
             break;
@@ -696,6 +749,9 @@ async function earlierFindings(octokit, where, head) {
             return undefined;
         if (!(0,client/* sameLogin */.Up)(user.login, author))
             return undefined;
+        // A bot's name is a user's name with `[bot]`: only a bot account is the bot.
+        if (author.endsWith('[bot]') && user.type !== 'Bot')
+            return undefined;
         return { body, rest: item };
     };
     let pages = 0;
@@ -708,13 +764,13 @@ async function earlierFindings(octokit, where, head) {
         }
         for (const item of data) {
             const own = byAuthor(item);
-            const { path, line } = own?.rest ?? {};
+            const { line } = own?.rest ?? {};
             // `line` is null once GitHub finds the comment's lines changed: it is on no line now.
-            if (!own || typeof path !== 'string' || typeof line !== 'number')
+            if (!own || typeof line !== 'number')
                 continue;
             const key = lineCommentKey(own.body);
             if (key !== undefined)
-                onLines.add(placedKey(key, path, line));
+                onLines.add(placedKey(key, line));
         }
         if (++pages >= MAX_COMMENT_PAGES)
             break;
@@ -731,8 +787,8 @@ async function earlierFindings(octokit, where, head) {
             const own = byAuthor(item);
             if (!own || own.rest.commit_id !== head || !isActionReview(own.body))
                 continue;
-            for (const key of findingKeysIn(own.body))
-                inBodies.add(key);
+            for (const placed of listedKeysIn(own.body))
+                inBodies.add(placed);
         }
         if (++pages >= MAX_COMMENT_PAGES)
             break;
@@ -808,12 +864,12 @@ function findingsAtOrAbove(findings, threshold) {
     return findings.filter(finding => RANK[finding.severity] <= RANK[threshold]).length;
 }
 /**
- * A finding's identity across runs: its file, line and message. A re-run that finds the same
- * thing on the same line finds a comment with this key, and does not post it again.
+ * A finding's identity across runs: its file and message. Its line is not in it, since a push
+ * moves lines: a review comment is matched by this key on the line GitHub has moved it to.
  */
 function findingKey(finding) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(JSON.stringify([finding.path, finding.line, finding.message]))
+        .update(JSON.stringify([finding.path, finding.message]))
         .digest('hex')
         .slice(0, 24);
 }

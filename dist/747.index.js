@@ -7,7 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ withoutMentions),
-/* harmony export */   withoutMentionsInProse: () => (/* binding */ withoutMentionsInProse),
+/* harmony export */   withoutMentionsInMarkdown: () => (/* binding */ withoutMentionsInMarkdown),
 /* harmony export */   y: () => (/* binding */ neutraliseMentions)
 /* harmony export */ });
 /**
@@ -24,21 +24,15 @@ function neutraliseMentions(token) {
 function withoutMentions(text) {
     return text.replace(MENTION, `@${ZERO_WIDTH_SPACE}`);
 }
-// Fenced blocks (``` or ~~~, to the closing fence or the end) and code spans (a run of
-// backticks to the next run of the same length): GitHub makes no mention inside them.
-const CODE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))|(?<!`)(`+)(?!`)[\s\S]*?[^`]\2(?!`)/gm;
+// `@` written as a character reference, which Markdown turns into `@` after the text is read.
+const AT_REFERENCE = /&(?:#0*64|#x0*40|commat);/gi;
 /**
- * Markdown written by a model, with its mentions made inert outside code, where a mention
- * would notify: `@types/node` in a code span or a suggestion stays as it is.
+ * Markdown written by a model, with no `@` that notifies anywhere in it, code included (a
+ * parse that tells code from prose can be fooled; a `@` in a code sample reads the same with
+ * the zero-width space). `@` written as `&#64;` or `&commat;` is made inert too.
  */
-function withoutMentionsInProse(markdown) {
-    let result = '';
-    let last = 0;
-    for (const code of markdown.matchAll(CODE)) {
-        result += withoutMentions(markdown.slice(last, code.index)) + code[0];
-        last = code.index + code[0].length;
-    }
-    return result + withoutMentions(markdown.slice(last));
+function withoutMentionsInMarkdown(markdown) {
+    return withoutMentions(markdown.replace(AT_REFERENCE, '@'));
 }
 
 

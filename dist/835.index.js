@@ -20,12 +20,12 @@ function findingsAtOrAbove(findings, threshold) {
     return findings.filter(finding => RANK[finding.severity] <= RANK[threshold]).length;
 }
 /**
- * A finding's identity across runs: its file, line and message. A re-run that finds the same
- * thing on the same line finds a comment with this key, and does not post it again.
+ * A finding's identity across runs: its file and message. Its line is not in it, since a push
+ * moves lines: a review comment is matched by this key on the line GitHub has moved it to.
  */
 function findingKey(finding) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(JSON.stringify([finding.path, finding.line, finding.message]))
+        .update(JSON.stringify([finding.path, finding.message]))
         .digest('hex')
         .slice(0, 24);
 }

@@ -841,12 +841,12 @@ async function reviewFindings(findings, settings, how) {
     try {
         // Octokit and the review's code are loaded only by a step that posts a review.
         const { postFindingsReview } = await Promise.all(/* import() */[__nccwpck_require__.e(410), __nccwpck_require__.e(413), __nccwpck_require__.e(871), __nccwpck_require__.e(712)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3712));
-        const { withoutMentionsInProse } = await __nccwpck_require__.e(/* import() */ 747).then(__nccwpck_require__.bind(__nccwpck_require__, 1747));
+        const { withoutMentionsInMarkdown } = await __nccwpck_require__.e(/* import() */ 747).then(__nccwpck_require__.bind(__nccwpck_require__, 1747));
         const result = await postFindingsReview(settings, findings, { workflowId: how.workflowId }, {
             signal: how.signal,
             logger,
             clean: {
-                prose: text => (how.allowMentions ? redact(text) : withoutMentionsInProse(redact(text))),
+                text: text => how.allowMentions ? redact(text) : withoutMentionsInMarkdown(redact(text)),
                 code: redact
             }
         });
@@ -2290,17 +2290,49 @@ function tryParseJson(text) {
 /**
  * The JSON document a run's answer holds: all of it when it is JSON, else the one fenced
  * ` ```json ` (or `~~~json`) block of a Markdown answer. None, or two such blocks: undefined.
+ * Read line by line, once: the answer is a model's, and may be built to be slow to search.
  */
 function jsonDocument(text) {
     const whole = tryParseJson(text.trim());
     if (whole !== undefined)
         return whole;
-    const blocks = [
-        ...text.matchAll(/^ {0,3}(`{3,}|~{3,})[ \t]*json[ \t]*\r?\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm)
-    ];
+    const blocks = [];
+    let fence;
+    let start = 0;
+    let offset = 0;
+    for (const line of text.split('\n')) {
+        const end = offset + line.length;
+        const bare = line.replace(/\r$/, '');
+        if (fence === undefined) {
+            const open = /^ {0,3}(`{3,}|~{3,})[ \t]*json[ \t]*$/.exec(bare);
+            if (open) {
+                fence = open[1];
+                start = end + 1;
+            }
+        }
+        else if (isClosingFence(bare, fence)) {
+            blocks.push(text.slice(start, offset));
+            fence = undefined;
+            if (blocks.length > 1)
+                return undefined;
+        }
+        offset = end + 1;
+    }
     if (blocks.length !== 1)
         return undefined;
-    return tryParseJson(blocks[0]?.[2] ?? '');
+    return tryParseJson(blocks[0] ?? '');
+}
+/** A line that closes a fence opened with `fence`: as long a run of its character, or longer. */
+function isClosingFence(line, fence) {
+    const indent = line.length - line.trimStart().length;
+    if (indent > 3)
+        return false;
+    const rest = line.slice(indent);
+    const mark = fence.charAt(0);
+    let run = 0;
+    while (rest.charAt(run) === mark)
+        run++;
+    return run >= fence.length && rest.slice(run).trim() === '';
 }
 
 

@@ -48,16 +48,14 @@ function richText(x: number, y: number, line: string, size = 14, weight = 'norma
   return `<text x="${x}" y="${y}" font-family="${SANS}" font-size="${size}" font-weight="${weight}" fill="${TEXT}">${parts.join('')}</text>`
 }
 
-/** A line comment's parts, as the action wrote them (findings/review.ts). */
+/** A line comment's parts, as the action wrote them (findings/review.ts): heading, suggestion, message. */
 function commentParts(body: string): { title: string; message: string; suggestion?: string } {
   const withoutMarker = body.replace(/^<!--[^\n]*-->\n/, '')
   const title = /^\*\*(.*?)\*\*/.exec(withoutMarker)?.[1]?.replace(/\\(.)/g, '$1') ?? ''
-  const suggestion = /\n(`{3,})suggestion\n([\s\S]*?)\n\1$/.exec(withoutMarker)?.[2]
-  const message = withoutMarker
-    .replace(/^\*\*.*?\*\*\n\n/, '')
-    .replace(/\n\n`{3,}suggestion[\s\S]*$/, '')
-    .replace(/\u200B/g, '')
-  return { title, message, suggestion }
+  const rest = withoutMarker.replace(/^\*\*.*?\*\*\n\n/, '')
+  const block = /^(`{3,})suggestion\n([\s\S]*?)\n\1\n\n/.exec(rest)
+  const message = (block ? rest.slice(block[0].length) : rest).replace(/\u200B/g, '')
+  return { title, message, suggestion: block?.[2] }
 }
 
 /** The head-side lines of a patch with their numbers, and the base-side lines removed. */
@@ -133,10 +131,6 @@ export function drawReview(
     y += 40
     parts.push(richText(PAD + 50, y, title, 14, '600'))
     y += 8
-    for (const line of wrap(message, 100)) {
-      y += 22
-      parts.push(richText(PAD + 50, y, line))
-    }
     if (suggestion !== undefined) {
       y += 18
       const boxTop = y
@@ -162,6 +156,11 @@ export function drawReview(
         `<rect x="${PAD + 50}" y="${boxTop}" width="${WIDTH - 2 * PAD - 62}" height="${y - boxTop}" fill="none" stroke="${BORDER}" rx="6"/>`
       )
     }
+    y += 6
+    for (const line of wrap(message, 100)) {
+      y += 22
+      parts.push(richText(PAD + 50, y, line))
+    }
     y += 16
     parts.push(
       `<rect x="${PAD + 12}" y="${threadTop}" width="${WIDTH - 2 * PAD - 24}" height="${y - threadTop}" fill="none" stroke="${BORDER}" rx="6"/>`
@@ -183,7 +182,11 @@ export function drawReview(
     .filter(Boolean)) {
     for (const item of paragraph.split(/\n(?=- )/)) {
       const bullet = item.startsWith('- ')
-      const text = item.replace(/^- /, '').replace(/\n\s+/g, ' — ').replace(/\*\*/g, '')
+      const text = item
+        .replace(/^- /, '')
+        .replace(/\*\*/g, '')
+        .replace(/`([^`]+)`: /, '`$1` — ')
+        .replace(/\\(.)/g, '$1')
       for (const [index, line] of wrap(text, bullet ? 96 : 100).entries()) {
         parts.push(richText(PAD + (bullet ? 34 : 16), y, `${line}`))
         if (bullet && index === 0) {

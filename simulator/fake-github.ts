@@ -110,7 +110,14 @@ export interface FakeGitHub {
    * again is a push: reviews stay, and a review comment whose line is no longer in the diff
    * becomes outdated (GitHub's `line` null).
    */
-  seedPull(owner: string, repo: string, number: number, pull: SeedPull): void
+  seedPull(
+    owner: string,
+    repo: string,
+    number: number,
+    pull: SeedPull,
+    /** Where a push moved each commented line (GitHub follows the diff); null: outdated. */
+    moved?: (path: string, line: number) => number | null
+  ): void
   reviews(owner: string, repo: string, number: number): FakeReview[]
   reviewComments(owner: string, repo: string, number: number): FakeReviewComment[]
   injectFault(fault: Fault): void
@@ -475,14 +482,19 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     comments: (owner, repo, number) => structuredClone(threads.get(key(owner, repo, number)) ?? []),
     seed: (owner, repo, number, comments) =>
       comments.map(c => structuredClone(create(owner, repo, number, c))),
-    seedPull: (owner, repo, number, pull) => {
+    seedPull: (owner, repo, number, pull, moved) => {
       const earlier = pulls.get(key(owner, repo, number))
       const comments = earlier?.comments ?? []
       for (const comment of comments) {
+        if (comment.line === null) continue
         const file = pull.files.find(f => f.filename === comment.path)
-        if (comment.line !== null && !diffLines(file?.patch ?? '').has(comment.line)) {
+        const line = moved ? moved(comment.path, comment.line) : comment.line
+        if (line === null || !diffLines(file?.patch ?? '').has(line)) {
           comment.line = null
           comment.start_line = null
+        } else {
+          if (comment.start_line !== null) comment.start_line += line - comment.line
+          comment.line = line
         }
       }
       pulls.set(key(owner, repo, number), {

@@ -40,7 +40,10 @@ describe.each(actionNodes())(
           { name: 'changes', type: 'text', value: log }
         ]
       })
-      expect(Object.keys(JSON.parse(result.outputs['outputs'] ?? '{}'))).toEqual(['notes', 'meta'])
+      expect(Object.keys(JSON.parse(result.outputs['outputs'] ?? '{}') as object)).toEqual([
+        'notes',
+        'meta'
+      ])
       expect(result.outputs['output']).toBe('{"version": "1.2.0", "breaking": false}')
       expect(result.outputs['json']).toBe('{"version":"1.2.0","breaking":false}')
       expect(JSON.parse(result.outputs['usage'] ?? '{}')).toEqual({

@@ -23,7 +23,13 @@ let dir: string
 
 beforeAll(async () => {
   github = await startFakeGitHub({
-    tokens: { [ACTIONS_TOKEN]: ACTIONS_LOGIN, [FORK_TOKEN]: ACTIONS_LOGIN, ghp_mallory: 'mallory' },
+    tokens: {
+      [ACTIONS_TOKEN]: ACTIONS_LOGIN,
+      [FORK_TOKEN]: ACTIONS_LOGIN,
+      ghp_mallory: 'mallory',
+      ghs_app: 'acme-reviewer[bot]',
+      ghp_squatter: 'acme-reviewer'
+    },
     readOnlyTokens: [FORK_TOKEN]
   })
 })
@@ -49,8 +55,12 @@ function addedLines(first: number, last: number): string {
   return [`@@ -${first},0 +${first},${count} @@`, ...body].join('\n')
 }
 
-function seed(files: Array<{ filename: string; patch?: string }>, headSha = HEAD): void {
-  github.seedPull('octo', 'repo', PR, { headSha, files })
+function seed(
+  files: Array<{ filename: string; patch?: string }>,
+  headSha = HEAD,
+  moved?: (path: string, line: number) => number | null
+): void {
+  github.seedPull('octo', 'repo', PR, { headSha, files }, moved)
 }
 
 const FILES = [
@@ -161,7 +171,7 @@ describe('findings: review', () => {
     ])
     expect(comments[0]?.body).toMatch(
       new RegExp(
-        `^<!-- ai-planet-finding key=${findingKey({ path: 'src/app.ts', line: 12, message: 'x may be null' })} -->\n\\*\\*Error: Null read\\*\\*\n\nx may be null$`
+        `^<!-- ai-planet-finding key=${findingKey({ path: 'src/app.ts', message: 'x may be null' })} -->\n\\*\\*Error: Null read\\*\\*\n\nx may be null$`
       )
     )
     expect(comments[1]?.body).toContain('```suggestion\nfor (const a of b) {\n  use(a)\n}\n```')
@@ -237,6 +247,25 @@ describe('findings: review', () => {
     expect(third?.body).not.toContain('src/util.ts:2')
   })
 
+  it('does not post again a finding whose code a push moved down, where GitHub moved its comment', async () => {
+    seed([{ filename: 'src/app.ts', patch: addedLines(10, 20) }])
+    const finding = { path: 'src/app.ts', line: 12, message: 'x may be null' }
+    await review([finding])
+    // Three lines added above: GitHub moves the comment from line 12 to 15.
+    seed(
+      [{ filename: 'src/app.ts', patch: addedLines(10, 23) }],
+      NEWER_HEAD,
+      (_path, line) => line + 3
+    )
+    expect(github.reviewComments('octo', 'repo', PR)[0]?.line).toBe(15)
+    const again = await review([{ ...finding, line: 15 }], {
+      event: await eventEnv(pullRequestEvent(NEWER_HEAD))
+    })
+    expect(again.failed).toBe(false)
+    expect(reviews()).toHaveLength(1)
+    expect(again.log).toContain('are on #12 already, from an earlier run: no new review.')
+  })
+
   it('is not fooled by a finding key planted in someone else’s comment or in the answer', async () => {
     seed(FILES)
     const finding = { path: 'src/app.ts', line: 12, message: 'Real finding' }
@@ -267,6 +296,30 @@ describe('findings: review', () => {
     // A second run still posts `other`: the planted keys count for nothing.
     await review([other])
     expect(reviews().filter(r => r.user.login === ACTIONS_LOGIN)).toHaveLength(2)
+  })
+
+  it('takes a user named like the app’s bot for nobody: only the bot is the bot', async () => {
+    seed(FILES)
+    const finding = { path: 'src/app.ts', line: 12, message: 'Real finding' }
+    const { getOctokit } = await import('@actions/github')
+    await getOctokit('ghp_squatter', { baseUrl: github.url }).rest.pulls.createReview({
+      owner: 'octo',
+      repo: 'repo',
+      pull_number: PR,
+      event: 'COMMENT',
+      comments: [
+        {
+          path: 'src/app.ts',
+          line: 12,
+          body: `<!-- ai-planet-finding key=${findingKey(finding)} -->`
+        }
+      ]
+    })
+    const result = await review([finding], {
+      event: await eventEnv(pullRequestEvent(), 'pull_request', 'ghs_app')
+    })
+    expect(result.failed).toBe(false)
+    expect(reviews().filter(r => r.user.login === 'acme-reviewer[bot]')).toHaveLength(1)
   })
 
   it('posts nothing for a run on an older head than the pull request’s, and says so', async () => {
@@ -382,7 +435,8 @@ describe('findings: review', () => {
     }
     const first = posted?.comments[0]?.body ?? ''
     expect(first).toContain('**Warning: \\*\\*bold\\*\\* \\`code\\` \\<b\\>**')
-    expect(first).toContain('Ping @\u200Bocto/team, but not `@types/node`')
+    // In the message, even code gets the zero-width space: a parse could be fooled.
+    expect(first).toContain('Ping @\u200Bocto/team, but not `@\u200Btypes/node`')
     expect(first).toContain('<!\u200B-- hidden')
     // The suggestion keeps its own fence: the block around it is longer.
     expect(first).toContain('````suggestion\n```\n@Override\nvoid run() {}\n```\n````')

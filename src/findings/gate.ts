@@ -13,12 +13,12 @@ export function findingsAtOrAbove(
 }
 
 /**
- * A finding's identity across runs: its file, line and message. A re-run that finds the same
- * thing on the same line finds a comment with this key, and does not post it again.
+ * A finding's identity across runs: its file and message. Its line is not in it, since a push
+ * moves lines: a review comment is matched by this key on the line GitHub has moved it to.
  */
-export function findingKey(finding: Pick<Finding, 'path' | 'line' | 'message'>): string {
+export function findingKey(finding: Pick<Finding, 'path' | 'message'>): string {
   return createHash('sha256')
-    .update(JSON.stringify([finding.path, finding.line, finding.message]))
+    .update(JSON.stringify([finding.path, finding.message]))
     .digest('hex')
     .slice(0, 24)
 }

@@ -117,7 +117,10 @@ function lineNumber(value: unknown): number | undefined {
 
 function text(value: unknown, maxChars: number): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined
-  return value.length > maxChars ? `${value.slice(0, maxChars)}…` : value
+  if (value.length <= maxChars) return value
+  // Not between the two halves of a character outside the BMP (an emoji).
+  const end = /[\uD800-\uDBFF]/.test(value.charAt(maxChars - 1)) ? maxChars - 1 : maxChars
+  return `${value.slice(0, end)}…`
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

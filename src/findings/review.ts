@@ -13,8 +13,8 @@ const MAX_COMMENT_CHARS = 16_000
 const MAX_REVIEW_BODY_CHARS = 60_000
 /** A suggestion longer than this is left out: a cut suggestion would replace code with half of it. */
 const MAX_SUGGESTION_CHARS = 8_000
-/** A finding listed in the body shows this much of its message. */
-const MAX_LISTED_MESSAGE_CHARS = 1_000
+/** A finding listed in the body shows this much of its message's first line. */
+const MAX_LISTED_MESSAGE_CHARS = 300
 
 const FINDING_MARKER = 'ai-planet-finding'
 const REVIEW_MARKER = 'ai-planet-review'
@@ -36,20 +36,20 @@ export interface ReviewPlan {
   alreadyPosted: number
 }
 
-/** What the action posted earlier on this pull request, read from its own review comments. */
+/** What the action posted earlier on this pull request, read from its own reviews. */
 export interface EarlierFindings {
-  /** `${key} ${path}:${line}` of each earlier line comment, `line` as GitHub places it now. */
+  /** `placedKey` of each earlier line comment, its line as GitHub places it now. */
   onLines: ReadonlySet<string>
-  /** Keys listed in the bodies of earlier reviews of the same head. */
+  /** `placedKey` of each finding listed in the body of an earlier review of the same head. */
   inBodies: ReadonlySet<string>
 }
 
 /** How server text is made safe to post (redaction, mentions): the caller's functions. */
 type Clean = (text: string) => string
 export interface Cleaners {
-  /** For Markdown prose: a message, a title. */
-  prose: Clean
-  /** For code, shown as it is: a path, a suggestion. */
+  /** For text a reader reads (a message, a title): redacted, and no `@` that notifies. */
+  text: Clean
+  /** For code shown as it is (a path, a suggestion): redacted. */
   code: Clean
 }
 
@@ -62,14 +62,18 @@ export function planReview(
 ): ReviewPlan {
   const comments: LineComment[] = []
   const listed: Finding[] = []
+  const planned = new Set<string>()
   let alreadyPosted = 0
   for (const finding of findings) {
-    const key = findingKey(finding)
     const last = finding.endLine ?? finding.line
-    if (earlier.onLines.has(placedKey(key, finding.path, last)) || earlier.inBodies.has(key)) {
+    const placed = placedKey(findingKey(finding), last)
+    if (earlier.onLines.has(placed) || earlier.inBodies.has(placed)) {
       alreadyPosted++
       continue
     }
+    // The same finding twice in one answer (`./a.ts` and `a.ts`, say) is posted once.
+    if (planned.has(placed)) continue
+    planned.add(placed)
     if (comments.length < MAX_LINE_COMMENTS && inDiff(finding, diff)) {
       comments.push({
         path: finding.path,
@@ -85,9 +89,13 @@ export function planReview(
   return { comments, listed, alreadyPosted }
 }
 
-/** How an earlier comment is recognised: its finding's key where GitHub shows it now. */
-export function placedKey(key: string, path: string, line: number): string {
-  return `${key} ${path}:${line}`
+/**
+ * A finding where it is: its key (file and message) and its last line. GitHub moves a comment
+ * with its line as the file changes, so an earlier comment is matched where it is now, and a
+ * finding whose code moved down three lines is still the one posted before.
+ */
+export function placedKey(key: string, line: number): string {
+  return `${key}@${line}`
 }
 
 /** The key of a line comment the action wrote: its first line, and nothing else in it. */
@@ -96,13 +104,15 @@ export function lineCommentKey(body: string): string | undefined {
 }
 
 /**
- * The finding keys a review body of the action lists. Server text in it cannot
- * fake one: a message's `<!--` is written as text, a title's `<` is escaped, a path's is broken.
+ * The findings a review body of the action lists, as `placedKey`s. Server text in it cannot
+ * fake one: a listed message and a title are escaped (`\<`), a path's `<!--` is broken.
  */
-export function findingKeysIn(body: string): string[] {
+export function listedKeysIn(body: string): string[] {
   const keys: string[] = []
-  for (const match of body.matchAll(/(?<!\\)<!-- ai-planet-finding key=([0-9a-f]{24}) -->/g)) {
-    if (match[1] !== undefined) keys.push(match[1])
+  for (const match of body.matchAll(
+    /(?<!\\)<!-- ai-planet-finding key=([0-9a-f]{24}) line=(\d{1,9}) -->/g
+  )) {
+    if (match[1] !== undefined) keys.push(placedKey(match[1], Number(match[2])))
   }
   return keys
 }
@@ -112,24 +122,25 @@ export function isActionReview(body: string): boolean {
   return body.startsWith(`<!-- ${REVIEW_MARKER} `)
 }
 
-function keyMarker(finding: Finding): string {
-  return `<!-- ${FINDING_MARKER} key=${findingKey(finding)} -->`
-}
-
 const LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', notice: 'Notice' }
 
-/** A line comment: the hidden key, the severity and title, the message, the suggestion. */
+/**
+ * A line comment: the hidden key, the severity and title, the suggestion, then the message.
+ * The suggestion comes before the model's Markdown, so that nothing in it (an HTML block, an
+ * unclosed fence, a cut) can swallow the suggestion.
+ */
 export function lineCommentBody(finding: Finding, clean: Cleaners): string {
-  const head = `${keyMarker(finding)}\n${heading(finding, clean.prose)}\n\n`
+  const head = `<!-- ${FINDING_MARKER} key=${findingKey(finding)} -->\n${heading(finding, clean)}\n\n`
   let suggestion = ''
   if (finding.suggestion !== undefined) {
+    const block = fenced('suggestion', clean.code(finding.suggestion))
     suggestion =
-      finding.suggestion.length <= MAX_SUGGESTION_CHARS
-        ? `\n\n${fenced('suggestion', clean.code(finding.suggestion))}`
-        : `\n\n_The suggested change (${finding.suggestion.length} characters) is too long for a comment; it is in the \`findings\` output._`
+      block.length <= MAX_SUGGESTION_CHARS
+        ? `${block}\n\n`
+        : `_The suggested change (${finding.suggestion.length} characters) is too long for a comment; it is in the \`findings\` output._\n\n`
   }
   const room = MAX_COMMENT_CHARS - head.length - suggestion.length
-  return head + cut(inertMarkdown(clean.prose(finding.message)), room) + suggestion
+  return head + suggestion + cut(inertMarkdown(clean.text(finding.message)), room)
 }
 
 /** The review's own body: a count, and the findings that are not line comments, as a list. */
@@ -180,16 +191,25 @@ export function reviewBody(
   return body
 }
 
+/**
+ * One finding in the body's list, on one line of plain text: where it is, its title and the
+ * start of its message (the whole of it is in the run card and the outputs), all escaped, so
+ * that no markup in it reaches past its own item.
+ */
 function listItem(finding: Finding, clean: Cleaners): string {
   const where = `${finding.path}:${finding.line}${finding.endLine === undefined ? '' : `-${finding.endLine}`}`
-  const message = cut(inertMarkdown(clean.prose(finding.message)), MAX_LISTED_MESSAGE_CHARS)
-  // Indented under the item, so that a message of several paragraphs stays inside it.
-  const indented = message.replace(/\n/g, '\n  ')
-  return `- ${heading(finding, clean.prose)} ${codeSpan(clean.code(where).replace(/<!--/g, '<!\u200B--'))} ${keyMarker(finding)}\n  ${indented}`
+  const firstLine =
+    clean
+      .text(finding.message)
+      .split('\n')
+      .find(line => line.trim() !== '') ?? ''
+  const summary = escapeInline(cutLine(firstLine.trim(), MAX_LISTED_MESSAGE_CHARS))
+  const marker = `<!-- ${FINDING_MARKER} key=${findingKey(finding)} line=${finding.endLine ?? finding.line} -->`
+  return `- ${heading(finding, clean)} ${codeSpan(clean.code(where).replace(/<!--/g, '<!\u200B--'))}: ${summary} ${marker}`
 }
 
-function heading(finding: Finding, clean: Clean): string {
-  const title = finding.title === undefined ? '' : `: ${escapeInline(clean(finding.title))}`
+function heading(finding: Finding, clean: Cleaners): string {
+  const title = finding.title === undefined ? '' : `: ${escapeInline(clean.text(finding.title))}`
   return `**${LABEL[finding.severity]}${title}**`
 }
 
@@ -202,32 +222,50 @@ function inertMarkdown(text: string): string {
   return text.replace(/<!--/g, '<!\u200B--')
 }
 
-/** A title in bold on one line: characters that would end the bold or start markup are escaped. */
+/** Text in bold on one line: characters that would end the bold or start markup are escaped. */
 function escapeInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>&|~#]/g, character => `\\${character}`)
+  return text.replace(/[\\`*_[\]<>&|~#!]/g, character => `\\${character}`)
+}
+
+/** The longest run of backticks in a text (counted in one pass, whatever its length). */
+function longestBacktickRun(text: string): number {
+  let longest = 0
+  let run = 0
+  for (let i = 0; i < text.length; i++) {
+    run = text.charCodeAt(i) === 96 ? run + 1 : 0
+    if (run > longest) longest = run
+  }
+  return longest
 }
 
 /** A code span that no backtick in the text can close early. */
 function codeSpan(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map(run => run[0].length))
+  const longest = longestBacktickRun(text)
   const ticks = '`'.repeat(longest + 1)
   return `${ticks}${longest > 0 ? ' ' : ''}${text}${longest > 0 ? ' ' : ''}${ticks}`
 }
 
 /** A fenced block no line of the text can close: the fence is longer than any run inside. */
 function fenced(info: string, text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`{3,}/g)].map(run => run[0].length))
-  const fence = '`'.repeat(Math.max(3, longest + 1))
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(text) + 1))
   return `${fence}${info}\n${text.replace(/\n$/, '')}\n${fence}`
 }
 
 function cut(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text
   const note = '\n\n_[cut: the whole finding is in the `findings` output]_'
-  let end = Math.max(0, maxChars - note.length)
-  // Not between the two halves of a character outside the BMP (an emoji).
-  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--
-  return text.slice(0, end) + note
+  return cutAt(text, maxChars - note.length) + note
+}
+
+function cutLine(text: string, maxChars: number): string {
+  return text.length <= maxChars ? text : `${cutAt(text, maxChars - 1)}…`
+}
+
+/** The first `end` characters, not between the two halves of one outside the BMP (an emoji). */
+function cutAt(text: string, end: number): string {
+  let at = Math.max(0, end)
+  if (/[\uD800-\uDBFF]/.test(text.charAt(at - 1))) at--
+  return text.slice(0, at)
 }
 
 function count(n: number, what: string): string {

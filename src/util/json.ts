@@ -13,13 +13,42 @@ export function tryParseJson(text: string): { value: unknown } | undefined {
 /**
  * The JSON document a run's answer holds: all of it when it is JSON, else the one fenced
  * ` ```json ` (or `~~~json`) block of a Markdown answer. None, or two such blocks: undefined.
+ * Read line by line, once: the answer is a model's, and may be built to be slow to search.
  */
 export function jsonDocument(text: string): { value: unknown } | undefined {
   const whole = tryParseJson(text.trim())
   if (whole !== undefined) return whole
-  const blocks = [
-    ...text.matchAll(/^ {0,3}(`{3,}|~{3,})[ \t]*json[ \t]*\r?\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm)
-  ]
+  const blocks: string[] = []
+  let fence: string | undefined
+  let start = 0
+  let offset = 0
+  for (const line of text.split('\n')) {
+    const end = offset + line.length
+    const bare = line.replace(/\r$/, '')
+    if (fence === undefined) {
+      const open = /^ {0,3}(`{3,}|~{3,})[ \t]*json[ \t]*$/.exec(bare)
+      if (open) {
+        fence = open[1]
+        start = end + 1
+      }
+    } else if (isClosingFence(bare, fence)) {
+      blocks.push(text.slice(start, offset))
+      fence = undefined
+      if (blocks.length > 1) return undefined
+    }
+    offset = end + 1
+  }
   if (blocks.length !== 1) return undefined
-  return tryParseJson(blocks[0]?.[2] ?? '')
+  return tryParseJson(blocks[0] ?? '')
+}
+
+/** A line that closes a fence opened with `fence`: as long a run of its character, or longer. */
+function isClosingFence(line: string, fence: string): boolean {
+  const indent = line.length - line.trimStart().length
+  if (indent > 3) return false
+  const rest = line.slice(indent)
+  const mark = fence.charAt(0)
+  let run = 0
+  while (rest.charAt(run) === mark) run++
+  return run >= fence.length && rest.slice(run).trim() === ''
 }

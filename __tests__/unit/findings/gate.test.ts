@@ -28,15 +28,21 @@ describe('findingKey', () => {
     expect(findingKey(at('error', 'm'))).toMatch(/^[0-9a-f]{24}$/)
   })
 
-  it('differs when any of the three does, and cannot be forged by joining fields', () => {
-    const base = { path: 'a.ts', line: 1, message: 'm' }
+  it('differs when the file or the message does, and cannot be forged by joining fields', () => {
+    const base = { path: 'a.ts', message: 'm' }
     const keys = new Set([
       findingKey(base),
-      findingKey({ ...base, line: 2 }),
       findingKey({ ...base, path: 'b.ts' }),
       findingKey({ ...base, message: 'n' }),
-      findingKey({ path: 'a.ts|1', line: 1, message: 'm' })
+      findingKey({ path: 'a.ts","', message: '' }),
+      findingKey({ path: 'a.tsm', message: '' })
     ])
     expect(keys.size).toBe(5)
+  })
+
+  it('is the same wherever the finding’s lines are: a push moves them', () => {
+    expect(findingKey({ path: 'a.ts', line: 3, message: 'm' } as never)).toBe(
+      findingKey({ path: 'a.ts', line: 90, message: 'm' } as never)
+    )
   })
 })

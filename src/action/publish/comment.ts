@@ -152,10 +152,12 @@ async function findEarlierCard(
       const { id, body, user } = (comment ?? {}) as {
         id?: unknown
         body?: unknown
-        user?: { login?: unknown } | null
+        user?: { login?: unknown; type?: unknown } | null
       }
       if (typeof id !== 'number' || typeof body !== 'string' || !body.startsWith(prefix)) continue
       if (typeof user?.login !== 'string' || !sameLogin(user.login, author)) continue
+      // A bot's name is a user's name with `[bot]`: only a bot account is the bot.
+      if (author.endsWith('[bot]') && user.type !== 'Bot') continue
       const started = Number(/ started=(\d+) -->/.exec(body.slice(0, 1024))?.[1] ?? 0)
       latest = { id, started }
     }

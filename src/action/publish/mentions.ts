@@ -15,21 +15,14 @@ export function withoutMentions(text: string): string {
   return text.replace(MENTION, `@${ZERO_WIDTH_SPACE}`)
 }
 
-// Fenced blocks (``` or ~~~, to the closing fence or the end) and code spans (a run of
-// backticks to the next run of the same length): GitHub makes no mention inside them.
-const CODE =
-  /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))|(?<!`)(`+)(?!`)[\s\S]*?[^`]\2(?!`)/gm
+// `@` written as a character reference, which Markdown turns into `@` after the text is read.
+const AT_REFERENCE = /&(?:#0*64|#x0*40|commat);/gi
 
 /**
- * Markdown written by a model, with its mentions made inert outside code, where a mention
- * would notify: `@types/node` in a code span or a suggestion stays as it is.
+ * Markdown written by a model, with no `@` that notifies anywhere in it, code included (a
+ * parse that tells code from prose can be fooled; a `@` in a code sample reads the same with
+ * the zero-width space). `@` written as `&#64;` or `&commat;` is made inert too.
  */
-export function withoutMentionsInProse(markdown: string): string {
-  let result = ''
-  let last = 0
-  for (const code of markdown.matchAll(CODE)) {
-    result += withoutMentions(markdown.slice(last, code.index)) + code[0]
-    last = code.index + code[0].length
-  }
-  return result + withoutMentions(markdown.slice(last))
+export function withoutMentionsInMarkdown(markdown: string): string {
+  return withoutMentions(markdown.replace(AT_REFERENCE, '@'))
 }

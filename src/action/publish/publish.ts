@@ -218,7 +218,7 @@ async function reviewFindings(
   try {
     // Octokit and the review's code are loaded only by a step that posts a review.
     const { postFindingsReview } = await import('./review.js')
-    const { withoutMentionsInProse } = await import('./mentions.js')
+    const { withoutMentionsInMarkdown } = await import('./mentions.js')
     const result = await postFindingsReview(
       settings,
       findings,
@@ -227,7 +227,8 @@ async function reviewFindings(
         signal: how.signal,
         logger,
         clean: {
-          prose: text => (how.allowMentions ? redact(text) : withoutMentionsInProse(redact(text))),
+          text: text =>
+            how.allowMentions ? redact(text) : withoutMentionsInMarkdown(redact(text)),
           code: redact
         }
       }

@@ -1,9 +1,9 @@
 import { headSideLines } from '../../findings/diff.js'
 import type { Finding } from '../../findings/read.js'
 import {
-  findingKeysIn,
   isActionReview,
   lineCommentKey,
+  listedKeysIn,
   planReview,
   placedKey,
   reviewBody,
@@ -92,7 +92,7 @@ export async function postFindingsReview(
           `pull request's head is now ${head.slice(0, 7)}. The run for the new head reviews it.`
       }
     }
-    const diff = await diffLines(octokit, where)
+    const diff = await diffLines(octokit, where, findings)
     const earlier = await earlierFindings(octokit, where, head)
     const plan = planReview(findings, diff, earlier, options.clean)
     if (plan.comments.length + plan.listed.length === 0) {
@@ -139,8 +139,27 @@ async function currentHead(octokit: Octokit, where: Where): Promise<string> {
   return sha
 }
 
-/** The head-side lines of every changed file's patch, every page read. */
-async function diffLines(octokit: Octokit, where: Where): Promise<Map<string, Set<number>>> {
+/** A range longer than this is listed in the body: no review reads a comment on 500 lines. */
+const MAX_COMMENT_RANGE = 500
+
+/**
+ * The head-side lines of the changed files' patches that findings name, every page read. Only
+ * those lines are kept, so that what is held is bounded by the findings, not by the pull
+ * request (or by a server that sends pages of huge patches).
+ */
+async function diffLines(
+  octokit: Octokit,
+  where: Where,
+  findings: readonly Finding[]
+): Promise<Map<string, Set<number>>> {
+  const wanted = new Map<string, Set<number>>()
+  for (const finding of findings) {
+    const last = finding.endLine ?? finding.line
+    if (last - finding.line >= MAX_COMMENT_RANGE) continue
+    const lines = wanted.get(finding.path) ?? new Set<number>()
+    for (let line = finding.line; line <= last; line++) lines.add(line)
+    wanted.set(finding.path, lines)
+  }
   const diff = new Map<string, Set<number>>()
   let pages = 0
   for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
@@ -153,8 +172,10 @@ async function diffLines(octokit: Octokit, where: Where): Promise<Map<string, Se
     for (const file of data as unknown[]) {
       const { filename, patch } = (file ?? {}) as { filename?: unknown; patch?: unknown }
       // A binary file, or one too large for GitHub to show, has no patch: no line of it is.
-      if (typeof filename !== 'string') continue
-      diff.set(filename, typeof patch === 'string' ? headSideLines(patch) : new Set())
+      const lines = typeof filename === 'string' ? wanted.get(filename) : undefined
+      if (lines === undefined || typeof filename !== 'string') continue
+      const inPatch = typeof patch === 'string' ? headSideLines(patch) : new Set<number>()
+      diff.set(filename, new Set([...lines].filter(line => inPatch.has(line))))
     }
     if (++pages >= MAX_FILE_PAGES) break
   }
@@ -177,9 +198,14 @@ async function earlierFindings(
   const author = await ownLogin(octokit)
   if (author === undefined) return { onLines, inBodies }
   const byAuthor = (item: unknown): { body: string; rest: Record<string, unknown> } | undefined => {
-    const { body, user } = (item ?? {}) as { body?: unknown; user?: { login?: unknown } | null }
+    const { body, user } = (item ?? {}) as {
+      body?: unknown
+      user?: { login?: unknown; type?: unknown } | null
+    }
     if (typeof body !== 'string' || typeof user?.login !== 'string') return undefined
     if (!sameLogin(user.login, author)) return undefined
+    // A bot's name is a user's name with `[bot]`: only a bot account is the bot.
+    if (author.endsWith('[bot]') && user.type !== 'Bot') return undefined
     return { body, rest: item as Record<string, unknown> }
   }
   let pages = 0
@@ -192,11 +218,11 @@ async function earlierFindings(
     }
     for (const item of data as unknown[]) {
       const own = byAuthor(item)
-      const { path, line } = own?.rest ?? {}
+      const { line } = own?.rest ?? {}
       // `line` is null once GitHub finds the comment's lines changed: it is on no line now.
-      if (!own || typeof path !== 'string' || typeof line !== 'number') continue
+      if (!own || typeof line !== 'number') continue
       const key = lineCommentKey(own.body)
-      if (key !== undefined) onLines.add(placedKey(key, path, line))
+      if (key !== undefined) onLines.add(placedKey(key, line))
     }
     if (++pages >= MAX_COMMENT_PAGES) break
   }
@@ -211,7 +237,7 @@ async function earlierFindings(
     for (const item of data as unknown[]) {
       const own = byAuthor(item)
       if (!own || own.rest.commit_id !== head || !isActionReview(own.body)) continue
-      for (const key of findingKeysIn(own.body)) inBodies.add(key)
+      for (const placed of listedKeysIn(own.body)) inBodies.add(placed)
     }
     if (++pages >= MAX_COMMENT_PAGES) break
   }
