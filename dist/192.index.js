@@ -475,7 +475,11 @@ const COMMENT_MAX_BYTES = 60_000;
 async function publishCard(facts, how, redactor) {
     const redact = (text) => redactor.redact(text);
     const style = { format: how.format, allowMentions: how.allowMentions, redact };
-    if (how.summary) {
+    // A runner always gives a summary file; a local run (@github/local-action) may not.
+    if (how.summary && !process.env.GITHUB_STEP_SUMMARY) {
+        core/* debug */.Yz('No job summary is written: GITHUB_STEP_SUMMARY is not set (not on a runner).');
+    }
+    else if (how.summary) {
         try {
             const card = await renderRunCard(facts, { ...style, maxBytes: SUMMARY_MAX_BYTES });
             await core/* summary */.z.addRaw(redactHtmlText(card, redact)).write();

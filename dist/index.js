@@ -52,13 +52,164 @@ function coreLogger(redactor) {
 
 /***/ }),
 
-/***/ 4758:
+/***/ 3284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ proxySettings),
+/* harmony export */   P: () => (/* binding */ proxyPasswords)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2691);
+
+/** The job's proxy settings, as undici and curl read them: the lower-case name first. */
+function proxySettings(env) {
+    const setting = (lower, upper) => {
+        const variable = env[lower] !== undefined ? lower : upper;
+        const url = env[variable];
+        return url ? { url, variable } : undefined;
+    };
+    return {
+        httpsProxy: setting('https_proxy', 'HTTPS_PROXY'),
+        httpProxy: setting('http_proxy', 'HTTP_PROXY'),
+        noProxy: env.no_proxy ?? env.NO_PROXY
+    };
+}
+/**
+ * The passwords of the proxy URLs in the environment: masked and removed like the key, since
+ * an error message may quote a proxy's URL.
+ */
+function proxyPasswords(env) {
+    const passwords = new Set();
+    for (const name of ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']) {
+        try {
+            const password = new URL(env[name] ?? '').password;
+            if (password.length >= 4)
+                passwords.add(password).add(decodeURIComponent(password));
+        }
+        catch {
+            // Not a URL: the proxy's own error will say so when it is used.
+        }
+    }
+    for (const password of passwords)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(password);
+    return [...passwords];
+}
+
+
+/***/ }),
+
+/***/ 8360:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KS: () => (/* binding */ CERTIFICATE_ERROR_CODES),
+/* harmony export */   UC: () => (/* binding */ proxyFailureMessage),
+/* harmony export */   Y4: () => (/* binding */ isCertificateError),
+/* harmony export */   ZG: () => (/* binding */ CONNECT_ERROR_CODES),
+/* harmony export */   d8: () => (/* binding */ networkReason),
+/* harmony export */   vd: () => (/* binding */ proxyRefusal)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
+
+// What a network failure says, for any host: the words are the caller's (`host` is "the
+// platform" or "the GitHub API"), the facts are here, so that both hosts name the same cause.
+// A TLS handshake that fails on the certificate: before a byte of the request is sent.
+const CERTIFICATE_ERROR_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'CERT_UNTRUSTED',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+// Failing to open a connection. Through a proxy, the connection is the proxy's: the proxy
+// itself opens the one to the host.
+const CONNECT_ERROR_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EADDRNOTAVAIL',
+    'ETIMEDOUT',
+    'ERR_SOCKET_CONNECTION_TIMEOUT',
+    'UND_ERR_CONNECT_TIMEOUT'
+]);
+/** `CODE: message` of a network error, as a message quotes it. */
+function networkReason(error) {
+    const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .C)(error);
+    return `${code ? `${code}: ` : ''}${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessage */ .u)(error)}`;
+}
+function isCertificateError(error) {
+    const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .C)(error);
+    return code !== undefined && CERTIFICATE_ERROR_CODES.has(code);
+}
+/**
+ * The message for a failure that was the proxy's (it could not be reached, it wanted
+ * credentials, it would not open a tunnel), naming the proxy and the variable to fix; undefined
+ * when the failure was not the proxy's. A proxy's user and password are never named.
+ */
+function proxyFailureMessage(error, proxy, host, origin) {
+    if (proxy === undefined)
+        return undefined;
+    const where = `the proxy at ${proxy.address} (${proxy.variable})`;
+    const refusal = proxyRefusal(error);
+    if (refusal === 407) {
+        return (`${capitalise(where)} asked for credentials (HTTP 407) and refused the request; nothing ` +
+            `reached ${host}. Put the proxy's user and password in ${proxy.variable} ` +
+            '(http://user:password@host:port).');
+    }
+    if (refusal !== undefined) {
+        return (`${capitalise(where)} would not open a connection to ${origin} (HTTP ${refusal}); nothing ` +
+            `reached ${host}. Check that the proxy lets this runner reach that host, or list the ` +
+            'host in NO_PROXY.');
+    }
+    const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .C)(error);
+    if (code !== undefined && CONNECT_ERROR_CODES.has(code)) {
+        return (`Could not reach ${where} (${networkReason(error)}); nothing was sent to ${host}. Check ` +
+            `${proxy.variable} and NO_PROXY, and that the proxy is running.`);
+    }
+    return undefined;
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** The status with which a proxy refused a request, read from undici's error. */
+function proxyRefusal(error) {
+    const message = error instanceof Error ? error.message : '';
+    const match = /^Proxy Authentication Required \((\d{3})\)/.exec(message) ??
+        /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling/.exec(message);
+    return match ? Number(match[1]) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9157);
+// The entry point of the main step (runs.main). The post step has an entry of its own
+// (post.ts, runs.post) that loads nothing of this one, so that it cannot start a run.
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  e: () => (/* reexport */ run)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 9 modules
@@ -1022,157 +1173,12 @@ async function run() {
         process.exit(state.finished ? undefined : 1);
 }
 
-
-/***/ }),
-
-/***/ 3284:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ proxySettings),
-/* harmony export */   P: () => (/* binding */ proxyPasswords)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2691);
-
-/** The job's proxy settings, as undici and curl read them: the lower-case name first. */
-function proxySettings(env) {
-    const setting = (lower, upper) => {
-        const variable = env[lower] !== undefined ? lower : upper;
-        const url = env[variable];
-        return url ? { url, variable } : undefined;
-    };
-    return {
-        httpsProxy: setting('https_proxy', 'HTTPS_PROXY'),
-        httpProxy: setting('http_proxy', 'HTTP_PROXY'),
-        noProxy: env.no_proxy ?? env.NO_PROXY
-    };
-}
-/**
- * The passwords of the proxy URLs in the environment: masked and removed like the key, since
- * an error message may quote a proxy's URL.
- */
-function proxyPasswords(env) {
-    const passwords = new Set();
-    for (const name of ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']) {
-        try {
-            const password = new URL(env[name] ?? '').password;
-            if (password.length >= 4)
-                passwords.add(password).add(decodeURIComponent(password));
-        }
-        catch {
-            // Not a URL: the proxy's own error will say so when it is used.
-        }
-    }
-    for (const password of passwords)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(password);
-    return [...passwords];
-}
+;// CONCATENATED MODULE: ./src/main.ts
+// The main step's logic as an entry of its own, exporting `run`: what GitHub's local-action
+// (`npx @github/local-action run . src/main.ts .env`) loads and calls. index.ts calls it on
+// the runner.
 
 
-/***/ }),
-
-/***/ 8360:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   KS: () => (/* binding */ CERTIFICATE_ERROR_CODES),
-/* harmony export */   UC: () => (/* binding */ proxyFailureMessage),
-/* harmony export */   Y4: () => (/* binding */ isCertificateError),
-/* harmony export */   ZG: () => (/* binding */ CONNECT_ERROR_CODES),
-/* harmony export */   d8: () => (/* binding */ networkReason),
-/* harmony export */   vd: () => (/* binding */ proxyRefusal)
-/* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
-
-// What a network failure says, for any host: the words are the caller's (`host` is "the
-// platform" or "the GitHub API"), the facts are here, so that both hosts name the same cause.
-// A TLS handshake that fails on the certificate: before a byte of the request is sent.
-const CERTIFICATE_ERROR_CODES = new Set([
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'CERT_UNTRUSTED',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'ERR_TLS_CERT_ALTNAME_INVALID'
-]);
-// Failing to open a connection. Through a proxy, the connection is the proxy's: the proxy
-// itself opens the one to the host.
-const CONNECT_ERROR_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EADDRNOTAVAIL',
-    'ETIMEDOUT',
-    'ERR_SOCKET_CONNECTION_TIMEOUT',
-    'UND_ERR_CONNECT_TIMEOUT'
-]);
-/** `CODE: message` of a network error, as a message quotes it. */
-function networkReason(error) {
-    const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .C)(error);
-    return `${code ? `${code}: ` : ''}${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessage */ .u)(error)}`;
-}
-function isCertificateError(error) {
-    const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .C)(error);
-    return code !== undefined && CERTIFICATE_ERROR_CODES.has(code);
-}
-/**
- * The message for a failure that was the proxy's (it could not be reached, it wanted
- * credentials, it would not open a tunnel), naming the proxy and the variable to fix; undefined
- * when the failure was not the proxy's. A proxy's user and password are never named.
- */
-function proxyFailureMessage(error, proxy, host, origin) {
-    if (proxy === undefined)
-        return undefined;
-    const where = `the proxy at ${proxy.address} (${proxy.variable})`;
-    const refusal = proxyRefusal(error);
-    if (refusal === 407) {
-        return (`${capitalise(where)} asked for credentials (HTTP 407) and refused the request; nothing ` +
-            `reached ${host}. Put the proxy's user and password in ${proxy.variable} ` +
-            '(http://user:password@host:port).');
-    }
-    if (refusal !== undefined) {
-        return (`${capitalise(where)} would not open a connection to ${origin} (HTTP ${refusal}); nothing ` +
-            `reached ${host}. Check that the proxy lets this runner reach that host, or list the ` +
-            'host in NO_PROXY.');
-    }
-    const code = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .C)(error);
-    if (code !== undefined && CONNECT_ERROR_CODES.has(code)) {
-        return (`Could not reach ${where} (${networkReason(error)}); nothing was sent to ${host}. Check ` +
-            `${proxy.variable} and NO_PROXY, and that the proxy is running.`);
-    }
-    return undefined;
-}
-function capitalise(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-/** The status with which a proxy refused a request, read from undici's error. */
-function proxyRefusal(error) {
-    const message = error instanceof Error ? error.message : '';
-    const match = /^Proxy Authentication Required \((\d{3})\)/.exec(message) ??
-        /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling/.exec(message);
-    return match ? Number(match[1]) : undefined;
-}
-
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4758);
-// The entry point of the main step (runs.main). The post step has an entry of its own
-// (post.ts, runs.post) that loads nothing of this one, so that it cannot start a run.
-
-await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

@@ -13,7 +13,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   output: ['output', 'util'],
   util: ['util']
 }
-const ENTRY_POINTS = ['index.ts', 'post.ts']
+const ENTRY_POINTS = ['index.ts', 'post.ts', 'main.ts', 'post-main.ts']
 const SRC = path.join(process.cwd(), 'src')
 
 async function sources(): Promise<Array<{ file: string; layer: string; text: string }>> {

@@ -16535,13 +16535,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8549:
+/***/ 7603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ runPost)
+  e: () => (/* reexport */ runPost)
 });
 
 ;// CONCATENATED MODULE: external "os"
@@ -19506,6 +19506,11 @@ async function runPost() {
     }
 }
 
+;// CONCATENATED MODULE: ./src/post-main.ts
+// The post step's logic, exporting `run`, for GitHub's local-action (`--post src/post-main.ts`).
+// post.ts calls it on the runner.
+
+
 
 /***/ }),
 
@@ -19513,12 +19518,12 @@ async function runPost() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8549);
+/* harmony import */ var _post_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7603);
 // The entry point of the post step (runs.post, `post-if: always()`): it can only cancel a run
 // that the main step saved and did not live to settle. Bundled on its own (dist/post/), with
 // nothing of the trigger path in it.
 
-await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
+await (0,_post_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -34,7 +34,10 @@ export async function publishCard(
 ): Promise<string | undefined> {
   const redact = (text: string): string => redactor.redact(text)
   const style = { format: how.format, allowMentions: how.allowMentions, redact }
-  if (how.summary) {
+  // A runner always gives a summary file; a local run (@github/local-action) may not.
+  if (how.summary && !process.env.GITHUB_STEP_SUMMARY) {
+    core.debug('No job summary is written: GITHUB_STEP_SUMMARY is not set (not on a runner).')
+  } else if (how.summary) {
     try {
       const card = await renderRunCard(facts, { ...style, maxBytes: SUMMARY_MAX_BYTES })
       await core.summary.addRaw(redactHtmlText(card, redact)).write()
