@@ -137,9 +137,11 @@ function runDeps(
         )
       }
       named(runId)
-      core.saveState(SAVED.runId, runId)
+      // The run id last: a main killed between these writes leaves no run id without the
+      // base URL and cancel path the post step needs to cancel it.
       core.saveState(SAVED.baseUrl, inputs.baseUrl.href)
       core.saveState(SAVED.cancelPath, inputs.paths.cancel)
+      core.saveState(SAVED.runId, runId)
     }
   }
 }
