@@ -1,4 +1,6 @@
 import type { LagResult } from './lag.js'
+import type { MixResult } from './polling.js'
+import type { PollingFigures } from './schedule.js'
 import type { CardResult, MemoryResult, ParallelResult } from './load.js'
 import type { StartupResult } from './startup.js'
 import { show, spread } from './stats.js'
@@ -12,7 +14,8 @@ export function lagTable(results: LagResult[]): string {
     const target = r.contender.includes('streaming')
       ? 0.1
       : r.contender.includes('polling')
-        ? Math.max(0.5, r.seconds / 4)
+        ? // The schedule's own bound (half the time waited, 1 s to 4.8 s) and a get's round trip.
+          Math.min(4.8, Math.max(1, r.seconds / 2)) + 0.2
         : undefined
     const verdict =
       target === undefined ? '—' : `≤ ${target} s (median): ${met(lag.median <= target)}`
@@ -152,4 +155,107 @@ export function cardTable(results: CardResult[]): string {
     '| --- | --- | --- | --- | --- |',
     ...rows
   ].join('\n')
+}
+
+/** The computed figures of each poller over the mix, with issue 17's targets for the defaults. */
+export function pollingPaperTable(figures: PollingFigures[]): string {
+  const five = figures.find(f => f.poller === 'fixed 5 s')
+  const rows = figures.map(f => {
+    const verdict =
+      five && f.poller.startsWith('this action')
+        ? [
+            `mean ≤ 0.8× (${(f.meanLag / five.meanLag).toFixed(2)}×): ${met(f.meanLag <= 0.8 * five.meanLag)}`,
+            `p95 ≤ 1× (${(f.p95Lag / five.p95Lag).toFixed(2)}×): ${met(f.p95Lag <= five.p95Lag)}`,
+            `gets ≤ 1.25× (${(f.getsPerRun / five.getsPerRun).toFixed(2)}×): ${met(f.getsPerRun <= 1.25 * five.getsPerRun)}`,
+            `≤ 10 s runs ≤ 1 s: ${met(f.shortMeanLag <= 1)}`
+          ].join('; ')
+        : '—'
+    return `| ${f.poller} | ${f.meanLag.toFixed(2)} s | ${f.p95Lag.toFixed(2)} s | ${f.worstLag.toFixed(2)} s | ${f.getsPerRun.toFixed(1)} | ${f.shortMeanLag.toFixed(2)} s | ${verdict} |`
+  })
+  return [
+    '| poller | mean lag | p95 lag | worst lag | gets per run | mean lag, runs ≤ 10 s | targets (against fixed 5 s) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows
+  ].join('\n')
+}
+
+/** Measured against computed, per contender, over the same real run lengths. */
+export function pollingMixTable(
+  measured: MixResult[],
+  computed: Array<{ contender: string; lags: number[]; gets: number[] }>
+): string {
+  const contenders = [...new Set(measured.map(r => r.contender))]
+  const rows = contenders.map(name => {
+    const mine = measured.filter(r => r.contender === name)
+    const ok = mine.filter(r => r.lag !== undefined && r.gets !== undefined)
+    const lags = ok.map(r => r.lag ?? 0)
+    const paper = computed.find(c => c.contender === name)
+    const mean = (values: number[]): number =>
+      values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length)
+    const failed = mine.length - ok.length
+    return (
+      `| ${name} | ${mine.length}${failed > 0 ? ` (${failed} failed: ${mine.find(r => r.failure)?.failure})` : ''} ` +
+      `| ${mean(lags).toFixed(2)} s | ${paper ? mean(paper.lags).toFixed(2) : '—'} s ` +
+      `| ${Math.max(...lags).toFixed(2)} s | ${paper ? Math.max(...paper.lags).toFixed(2) : '—'} s ` +
+      `| ${ok.reduce((sum, r) => sum + (r.gets ?? 0), 0)} | ${paper ? paper.gets.reduce((a, b) => a + b, 0) : '—'} |`
+    )
+  })
+  return [
+    '| contender | runs | mean lag, measured | computed | worst lag, measured | computed | gets in all, measured | computed |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows
+  ].join('\n')
+}
+
+/** Mean lag against gets per run, one point per poller, both axes logarithmic. */
+export function pollingChart(figures: PollingFigures[]): string {
+  const width = 640
+  const height = 400
+  const margin = { left: 70, right: 30, top: 20, bottom: 50 }
+  const [minGets, maxGets] = [1, 200]
+  const [minLag, maxLag] = [0.2, 100]
+  const x = (gets: number): number =>
+    margin.left +
+    (Math.log(gets / minGets) / Math.log(maxGets / minGets)) * (width - margin.left - margin.right)
+  const y = (lag: number): number =>
+    height -
+    margin.bottom -
+    (Math.log(lag / minLag) / Math.log(maxLag / minLag)) * (height - margin.top - margin.bottom)
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    `<rect width="${width}" height="${height}" fill="white"/>`,
+    `<line x1="${margin.left}" y1="${y(minLag)}" x2="${x(maxGets)}" y2="${y(minLag)}" stroke="black"/>`,
+    `<line x1="${margin.left}" y1="${y(minLag)}" x2="${margin.left}" y2="${y(maxLag)}" stroke="black"/>`,
+    `<text x="${(margin.left + x(maxGets)) / 2}" y="${height - 10}" text-anchor="middle">gets per run (log scale)</text>`,
+    `<text transform="translate(18 ${(margin.top + y(minLag)) / 2}) rotate(-90)" text-anchor="middle">mean completion-detection lag, s (log scale)</text>`
+  ]
+  for (const gets of [1, 2, 5, 10, 20, 50, 100, 200]) {
+    parts.push(
+      `<line x1="${x(gets)}" y1="${y(minLag)}" x2="${x(gets)}" y2="${y(maxLag)}" stroke="#eee"/>`,
+      `<text x="${x(gets)}" y="${y(minLag) + 16}" text-anchor="middle">${gets}</text>`
+    )
+  }
+  for (const lag of [0.2, 0.5, 1, 2, 5, 10, 20, 50, 100]) {
+    parts.push(
+      `<line x1="${margin.left}" y1="${y(lag)}" x2="${x(maxGets)}" y2="${y(lag)}" stroke="#eee"/>`,
+      `<text x="${margin.left - 6}" y="${y(lag) + 4}" text-anchor="end">${lag}</text>`
+    )
+  }
+  const fixed = figures.filter(f => f.poller.startsWith('fixed'))
+  // The fixed pollers' curve: the trade-off a fixed interval buys.
+  parts.push(
+    `<polyline fill="none" stroke="#999" stroke-dasharray="4 3" points="${fixed
+      .map(f => `${x(f.getsPerRun).toFixed(1)},${y(f.meanLag).toFixed(1)}`)
+      .join(' ')}"/>`
+  )
+  for (const f of figures) {
+    const ours = f.poller.startsWith('this action')
+    const colour = ours ? '#d62728' : '#1f77b4'
+    parts.push(
+      `<circle cx="${x(f.getsPerRun).toFixed(1)}" cy="${y(f.meanLag).toFixed(1)}" r="${ours ? 6 : 4}" fill="${colour}"/>`,
+      `<text x="${(x(f.getsPerRun) + 9).toFixed(1)}" y="${(y(f.meanLag) - 8).toFixed(1)}" fill="${colour}">${f.poller}: ${f.meanLag.toFixed(2)} s, ${f.getsPerRun.toFixed(1)} gets</text>`
+    )
+  }
+  parts.push('</svg>')
+  return `${parts.join('\n')}\n`
 }

@@ -6,8 +6,9 @@ import { nextPollDelayMs, POLL_GROWTH, pollRun } from '../../../src/run/poll.js'
 import type { PollOptions, RunReader } from '../../../src/run/poll.js'
 
 const LATENCY_MS = 20
-const POLL_MS = 500
-const MAX_POLL_MS = 15_000
+// The defaults of poll-interval and max-poll-interval.
+const POLL_MS = 1_000
+const MAX_POLL_MS = 4_800
 
 /** A clock whose sleep only moves time on. */
 class FakeClock implements Clock {
@@ -80,12 +81,14 @@ describe('nextPollDelayMs', () => {
   })
 
   it('grows with the time waited', () => {
-    expect(POLL_GROWTH).toBe(0.25)
-    expect(nextPollDelayMs(10_000, POLL_MS, MAX_POLL_MS)).toBe(2500)
-    expect(nextPollDelayMs(40_000, POLL_MS, MAX_POLL_MS)).toBe(10_000)
+    expect(POLL_GROWTH).toBe(0.5)
+    expect(nextPollDelayMs(4_000, POLL_MS, MAX_POLL_MS)).toBe(2000)
+    expect(nextPollDelayMs(9_000, POLL_MS, MAX_POLL_MS)).toBe(4500)
+    expect(nextPollDelayMs(9_700, POLL_MS, MAX_POLL_MS)).toBe(MAX_POLL_MS)
   })
 
   it('stops at the maximum', () => {
+    expect(nextPollDelayMs(10_000, POLL_MS, MAX_POLL_MS)).toBe(MAX_POLL_MS)
     expect(nextPollDelayMs(75_000, POLL_MS, MAX_POLL_MS)).toBe(MAX_POLL_MS)
     expect(nextPollDelayMs(3_600_000, POLL_MS, MAX_POLL_MS)).toBe(MAX_POLL_MS)
   })
@@ -104,15 +107,15 @@ describe('nextPollDelayMs', () => {
 })
 
 describe('pollRun with a fake clock', () => {
-  // The targets of the benchmarks (BENCHMARKS.md): a run is noticed within max(0.5 s, a
-  // quarter of its length), and a 60 s run costs at most 20 gets.
+  // With the defaults, a run is noticed within half its length (at least 1 s, at most 4.8 s),
+  // and costs at most 6 gets more than a poller fixed at the ceiling.
   it.each([
-    [2_000, 500, 10],
-    [6_000, 1_500, 10],
-    [20_000, 5_000, 16],
-    [60_000, 15_000, 20],
-    [1_500, 500, 10],
-    [300_000, 15_000 + LATENCY_MS, 40]
+    [1_500, 1_000 + LATENCY_MS, 2],
+    [2_000, 1_000 + LATENCY_MS, 3],
+    [6_000, 3_000 + LATENCY_MS, 6],
+    [20_000, 5_000 + LATENCY_MS, 9],
+    [60_000, 5_000 + LATENCY_MS, 17],
+    [300_000, 5_000 + LATENCY_MS, 70]
   ])(
     'notices a run that ends at %d ms within %d ms, in at most %d gets',
     async (end, lag, most) => {
@@ -133,8 +136,9 @@ describe('pollRun with a fake clock', () => {
       const clock = new FakeClock()
       const result = await waitForRun(new FakeRun(clock, end), options(clock, 600_000))
       expect([end, clock.now() - end]).toEqual([end, expect.any(Number)])
-      expect(clock.now() - end).toBeLessThanOrEqual(Math.max(500, end / 4) + LATENCY_MS)
-      expect(result.gets).toBeLessThanOrEqual(20)
+      const bound = Math.min(MAX_POLL_MS, Math.max(POLL_MS, end / 2))
+      expect(clock.now() - end).toBeLessThanOrEqual(bound + LATENCY_MS)
+      expect(result.gets).toBeLessThanOrEqual(Math.ceil(end / MAX_POLL_MS) + 6)
     }
   })
 
