@@ -8,7 +8,10 @@ import type { Contender } from './contenders.js'
 export interface MixResult {
   contender: string
   seconds: number
+  /** The get that found the run ended, minus the run's end: what the schedule decides. */
   lag: number | undefined
+  /** The step's end (the process exits) minus the run's end: the above, and publishing. */
+  stepLag: number | undefined
   gets: number | undefined
   failure?: string
 }
@@ -56,18 +59,22 @@ export async function measureMix(
           contender: contender.name,
           seconds,
           lag: undefined,
+          stepLag: undefined,
           gets: undefined,
           failure: `exit ${outcome.exitCode}, status ${outcome.outputs['status']}`
         }
       }
-      const gets = sim.requests.filter(
+      const ended = run.createdAt + Math.round(seconds * 1000)
+      const getsOfRun = sim.requests.filter(
         request => request.method === 'GET' && request.path.includes(encodeURIComponent(runId))
-      ).length
+      )
+      const found = getsOfRun.find(request => request.at >= ended)
       return {
         contender: contender.name,
         seconds,
-        lag: (outcome.endedAt - (run.createdAt + seconds * 1000)) / 1000,
-        gets
+        lag: found === undefined ? undefined : (found.at - ended) / 1000,
+        stepLag: (outcome.endedAt - ended) / 1000,
+        gets: getsOfRun.length
       }
     })
   )

@@ -185,24 +185,26 @@ export function pollingMixTable(
   computed: Array<{ contender: string; lags: number[]; gets: number[] }>
 ): string {
   const contenders = [...new Set(measured.map(r => r.contender))]
+  const mean = (values: number[]): number =>
+    values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length)
   const rows = contenders.map(name => {
     const mine = measured.filter(r => r.contender === name)
     const ok = mine.filter(r => r.lag !== undefined && r.gets !== undefined)
     const lags = ok.map(r => r.lag ?? 0)
     const paper = computed.find(c => c.contender === name)
-    const mean = (values: number[]): number =>
-      values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length)
     const failed = mine.length - ok.length
+    const failure = failed > 0 ? ` (${failed} failed: ${mine.find(r => r.failure)?.failure})` : ''
     return (
-      `| ${name} | ${mine.length}${failed > 0 ? ` (${failed} failed: ${mine.find(r => r.failure)?.failure})` : ''} ` +
+      `| ${name} | ${mine.length}${failure} ` +
       `| ${mean(lags).toFixed(2)} s | ${paper ? mean(paper.lags).toFixed(2) : '—'} s ` +
       `| ${Math.max(...lags).toFixed(2)} s | ${paper ? Math.max(...paper.lags).toFixed(2) : '—'} s ` +
-      `| ${ok.reduce((sum, r) => sum + (r.gets ?? 0), 0)} | ${paper ? paper.gets.reduce((a, b) => a + b, 0) : '—'} |`
+      `| ${ok.reduce((sum, r) => sum + (r.gets ?? 0), 0)} | ${paper ? paper.gets.reduce((a, b) => a + b, 0) : '—'} ` +
+      `| ${mean(ok.map(r => r.stepLag ?? 0)).toFixed(2)} s |`
     )
   })
   return [
-    '| contender | runs | mean lag, measured | computed | worst lag, measured | computed | gets in all, measured | computed |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| contender | runs | mean lag, measured | computed | worst lag, measured | computed | gets in all, measured | computed | mean step-end lag, measured |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows
   ].join('\n')
 }

@@ -136,8 +136,9 @@ ${pollingPaperTable(paper)}
 
 As processes: ${plan.mix.length} real runs with lengths from the same distribution (another seed:
 ${plan.mix.map(s => `${s.toFixed(1)} s`).join(', ')}), each contender's steps all at once against the
-simulator; lag is step end (the process exits) minus run end (the simulator's clock), so it
-includes the get's round trip and the process's exit, which the computed figure does not.
+simulator. The lag is the time of the get that found the run ended minus the run's end, both
+on the simulator's clock, which is what the schedule decides and what is computed; the step-end
+lag (the process exits) adds publishing the outputs and the card, and the process's exit.
 
 ${pollingMixTable(mix, mixPaper)}
 
