@@ -922,7 +922,7 @@ const PIECE_FIELDS = ['delta', 'content', 'text', 'token'];
 function interpretEventData(data) {
     if (data.trim() === '[DONE]')
         return 'done';
-    const json = (0,util_json/* tryParseJson */.B)((0,large_json/* quoteLongIntegers */.c)(data, run_object/* ID_FIELDS */.CW));
+    const json = (0,util_json/* tryParseJson */.Bl)((0,large_json/* quoteLongIntegers */.c)(data, run_object/* ID_FIELDS */.CW));
     if (json === undefined || !(0,run_object/* isRecord */.u4)(json.value))
         return undefined;
     const fields = json.value;
@@ -1194,8 +1194,12 @@ async function readRunEvents(events, timing, deps, record, idleTimeoutMs) {
         const output = (0,run_object/* chosenOutput */.gg)(update, deps.outputName);
         if (output !== undefined)
             await deps.sink.replace(output);
-        if (update.named !== undefined || update.usage !== undefined) {
-            record.apply({ type: 'details-read', named: update.named, usage: update.usage });
+        if (update.output !== undefined || update.usage !== undefined) {
+            record.apply({
+                type: 'details-read',
+                output: update.output === undefined ? undefined : { named: update.named },
+                usage: update.usage
+            });
         }
         if (update.error !== undefined)
             record.apply({ type: 'error-reported', error: update.error });
@@ -1403,11 +1407,11 @@ async function runStep(inputs, redactor, signal) {
     return {
         state,
         output: await sink.close(),
-        failure: failure ?? missingOutputName(inputs.outputName, state)
+        failure: failure ?? missingOutputName(inputs.outputName, state, redactor)
     };
 }
 /** A completed run without the output `output-name` asks for fails the step, naming what it has. */
-function missingOutputName(name, state) {
+function missingOutputName(name, state, redactor) {
     if (name === undefined || state.status !== 'completed')
         return undefined;
     const named = state.namedOutputs;
@@ -1418,8 +1422,10 @@ function missingOutputName(name, state) {
             'of {name, value}, or an object), so it names nothing; leave `output-name` out.');
     }
     const names = Object.keys(named);
+    // Redacted before they are cut: a cut could leave part of the key, which no mask matches.
     const shown = names
         .slice(0, 50)
+        .map(n => redactor.redact(n))
         .map(n => `'${n.length > 100 ? `${n.slice(0, 100)}…` : n}'`)
         .join(', ');
     return new Error(`The run has no output named '${name}'; it has ${names.length}: ${shown}` +

@@ -28,7 +28,7 @@ const SEVERITIES = new Map([
 const RANK = { error: 0, warning: 1, notice: 2 };
 /** The findings an output holds: its JSON, or the one ```json block of a Markdown answer. */
 function readFindings(output) {
-    const document = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonDocument */ .Q)(output)?.value;
+    const document = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonDocument */ .Q8)(output)?.value;
     if (document === undefined)
         return { findings: [], dropped: 0, found: false };
     const list = Array.isArray(document)

@@ -301,7 +301,7 @@ async function readGitHubContext(env = process.env) {
     const withIssue = EVENTS_WITH_AN_ISSUE.has(eventName);
     if ((withIssue || eventName === 'workflow_run') && env.GITHUB_EVENT_PATH) {
         const text = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(env.GITHUB_EVENT_PATH, 'utf8').catch(() => '');
-        const payload = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_1__/* .tryParseJson */ .B)(text)?.value;
+        const payload = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_1__/* .tryParseJson */ .Bl)(text)?.value;
         const number = payload?.pull_request?.number ?? payload?.issue?.number;
         if (withIssue && typeof number === 'number' && Number.isSafeInteger(number) && number > 0) {
             issueNumber = number;

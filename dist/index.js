@@ -357,40 +357,53 @@ function checkBaseUrl(text, allowHttp, problems) {
 /**
  * Checks `run-url-template`, the address of a run's page in the platform's UI: like `base-url`,
  * an absolute URL, https unless `allow-http` (or loopback), no user name or password; and it
- * must hold `{run_id}`, where the run's id goes as one encoded path segment.
+ * must hold `{run_id}`, where the run's id goes as one encoded segment. Checked the way a
+ * browser reads it: filled with two different ids, both must parse to the same origin, so that
+ * no id can choose the host (`https:////{run_id}/` is a host, however it is written).
  */
 function checkRunUrlTemplate(text, allowHttp, problems) {
-    const before = problems.length;
     if (!text.includes('{run_id}')) {
         problems.push('`run-url-template` must hold `{run_id}`, where the run id goes, e.g. https://app.example.com/runs/{run_id}');
         return undefined;
     }
-    let url;
+    let first;
+    let second;
     try {
-        url = new URL(text.replaceAll('{run_id}', 'run-id'));
+        first = new URL(runUrl(text, 'zq7sentinel0'));
+        second = new URL(runUrl(text, 'zq7sentinel1'));
     }
     catch {
         problems.push(`\`run-url-template\` must be an absolute URL such as https://app.example.com/runs/{run_id} (got ${JSON.stringify(withoutCredentials(text))})`);
         return undefined;
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        problems.push(`\`run-url-template\` must use https:// (got '${url.protocol}')`);
+    const before = problems.length;
+    if (first.protocol !== 'https:' && first.protocol !== 'http:') {
+        problems.push(`\`run-url-template\` must use https:// (got '${first.protocol}')`);
     }
-    else if (url.protocol === 'http:' && !allowHttp && !isLoopback(url.hostname)) {
-        problems.push(`\`run-url-template\` uses http:// to a host that is not loopback (${url.hostname}); use https://, or set \`allow-http: true\``);
+    else if (first.protocol === 'http:' && !allowHttp && !isLoopback(first.hostname)) {
+        problems.push(`\`run-url-template\` uses http:// to a host that is not loopback (${first.hostname}); use https://, or set \`allow-http: true\``);
     }
-    if (url.username || url.password) {
+    if (first.username || first.password) {
         problems.push('`run-url-template` must not carry a user name or password');
     }
-    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*\{run_id\}/i.test(text)) {
+    if (first.origin !== second.origin || first.host.includes('zq7sentinel')) {
         problems.push('`run-url-template` must put `{run_id}` after the host, in the path or query');
     }
     return problems.length === before ? text : undefined;
 }
-/** The run's page: the template with the id as one path segment (`.` and `..` encoded too). */
+/**
+ * The run's page: the template with the id as one path segment (`.` and `..` encoded too), as
+ * a URL parser writes it, so that what the card links to is what a browser opens.
+ */
 function runUrl(template, runId) {
     const segment = encodeURIComponent(runId).replace(/^\.{1,2}$/, dots => '%2E'.repeat(dots.length));
-    return template.replaceAll('{run_id}', segment);
+    const filled = template.replaceAll('{run_id}', segment);
+    try {
+        return new URL(filled).href;
+    }
+    catch {
+        return filled;
+    }
 }
 
 // EXTERNAL MODULE: ./src/util/duration.ts
@@ -877,9 +890,11 @@ async function publish(report, options, redactor, now, signal) {
     const failureMessage = failure === undefined ? undefined : r((0,errors/* getErrorMessage */.u)(failure));
     // Checked only for a run that completed: a failed run's output is not its answer.
     const schemaCheck = options?.outputSchema && output && state.status === 'completed' && failure === undefined
-        ? options.outputSchema.check(await wholeOutput(output))
+        ? options.outputSchema.check(await wholeOutput(output), output.totalBytes)
         : undefined;
-    const schemaProblem = schemaCheck && !schemaCheck.ok ? r((0,json_schema/* schemaMismatchMessage */.p)(schemaCheck)) : undefined;
+    const schemaProblem = schemaCheck && !schemaCheck.ok
+        ? (0,json_schema/* schemaMismatchMessage */.p)(schemaCheck, text => redactor.redact(text))
+        : undefined;
     const error = failureMessage ?? r(state.error) ?? schemaProblem;
     const link = options?.runUrlTemplate && runId !== undefined
         ? r(runUrl(options.runUrlTemplate, runId))
@@ -911,8 +926,8 @@ async function publish(report, options, redactor, now, signal) {
             : resultJson(state.result, state.resultReduced === true, redactor),
         outputs: state.namedOutputs === undefined
             ? undefined
-            : boundJson(redactor.redactValue({ ...state.namedOutputs }), bounds/* MAX_OUTPUT_BYTES */.$q, chars => `[left out of outputs: ${chars} characters; see output-file]`).json,
-        json: schemaCheck?.ok ? compactJson(redactor.redactValue(schemaCheck.json)) : undefined,
+            : namedOutputsJson(state.namedOutputs, options?.outputName, redactor),
+        json: schemaCheck?.ok ? compactJson(schemaCheck, redactor) : undefined,
         usage: state.usage && JSON.stringify(usageJson(state.usage)),
         'run-url': link,
         findings: findings &&
@@ -1025,21 +1040,46 @@ async function loadFindingsCode() {
 function redactedFindings(read, redactor) {
     return { ...read, findings: redactor.redactValue(read.findings) };
 }
-/** The output as the schema reads it: the head, or the whole file when the head is cut. */
+/**
+ * The output as the schema reads it: the head, or the whole file when the head is cut and the
+ * whole is small enough to be checked (a larger one fails the check without being read).
+ */
 async function wholeOutput(output) {
-    if (output.totalBytes <= Buffer.byteLength(output.head) || output.file === undefined) {
+    const whole = output.totalBytes <= Buffer.byteLength(output.head);
+    if (whole || output.file === undefined || output.totalBytes > json_schema/* MAX_CHECKED_BYTES */.x) {
         return output.head;
     }
     const { readFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
     return readFile(output.file, 'utf8').catch(() => output.head);
 }
-/** The `json` output: compact, or not set (with a warning) when it is larger than an output. */
-function compactJson(value) {
-    const json = JSON.stringify(value);
+/**
+ * The `json` output: the matched JSON as the run wrote it, whitespace taken out (numbers keep
+ * their digits), or, when a secret is in it, re-written from the redacted value. Not set (with a
+ * warning) when it is larger than an output.
+ */
+function compactJson(check, redactor) {
+    const redacted = redactor.redactValue(check.json);
+    const json = JSON.stringify(redacted) === JSON.stringify(check.json)
+        ? redactor.redact(check.text)
+        : JSON.stringify(redacted);
     if (Buffer.byteLength(json) <= bounds/* MAX_OUTPUT_BYTES */.$q)
         return json;
     core/* warning */.$e(`The output matches \`output-schema\`, but as compact JSON it is larger than ${bounds/* MAX_OUTPUT_BYTES */.$q} bytes, so \`json\` is not set; read \`output-file\`.`);
     return undefined;
+}
+/**
+ * The `outputs` output, bounded: a value too long for it is noted, and says where it is kept
+ * (the output file holds every value only when no `output-name` chose one); a warning says so.
+ */
+function namedOutputsJson(named, outputName, redactor) {
+    const where = outputName === undefined
+        ? 'output-file holds the whole output'
+        : 'not kept: output-file holds only the output output-name chose';
+    const { json, reduced } = boundJson(redactor.redactValue({ ...named }), bounds/* MAX_OUTPUT_BYTES */.$q, chars => `[left out of outputs: ${chars} characters; ${where}]`);
+    if (reduced) {
+        core/* warning */.$e(`The run's named outputs are larger than ${bounds/* MAX_OUTPUT_BYTES */.$q} bytes together, so \`outputs\` leaves out the longest (${where}).`);
+    }
+    return json;
 }
 /** The `usage` output: what the run reported, in the names most tools use. */
 function usageJson(usage) {
@@ -1154,6 +1194,7 @@ async function run() {
             allowMentions: inputs.allowMentions,
             findings: inputs.findings,
             outputSchema: inputs.outputSchema,
+            outputName: inputs.outputName,
             runUrlTemplate: inputs.runUrlTemplate
         }, redactor, clock/* systemClock */.m.now(), abort.signal);
     }
@@ -1225,72 +1266,179 @@ function safeCut(text, at) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   compileSchema: () => (/* binding */ compileSchema),
-/* harmony export */   p: () => (/* binding */ schemaMismatchMessage)
+/* harmony export */   p: () => (/* binding */ schemaMismatchMessage),
+/* harmony export */   x: () => (/* binding */ MAX_CHECKED_BYTES)
 /* harmony export */ });
 /* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4976);
 
-// The run's output checked against a JSON Schema (`output-schema`), with ajv: draft 2020-12
-// unless the schema's `$schema` names draft-07. Loaded only by a step that sets the input.
+// The run's output checked against a JSON Schema (`output-schema`), with ajv: draft 2020-12,
+// or 2019-09 or 07 when the schema's `$schema` names one. Loaded only by a step that sets
+// the input. The output is a model's, so the check is bounded: outputs over 8 MiB are not
+// checked, over 1 MiB only the first failing place is listed, and `uniqueItems` is checked
+// in linear time (ajv compares every pair of items, which 80,000 items turn into minutes).
 /** The problems listed (in the error, the log and the card); the rest are counted. */
 const MAX_PROBLEMS = 20;
+const MAX_PROBLEM_CHARS = 300;
+const MAX_ALL_ERRORS_BYTES = 1024 * 1024;
+/** An output larger than this is not read whole to be checked: it fails the check, saying so. */
+const MAX_CHECKED_BYTES = 8 * 1024 * 1024;
+/** The draft a `$schema` names, in any of the spellings people use; undefined: none known. */
+function draftOf(declared) {
+    if (declared === undefined)
+        return '2020-12';
+    if (typeof declared !== 'string')
+        return undefined;
+    const id = /^https?:\/\/json-schema\.org\/(draft\/2020-12|draft\/2019-09|draft-07)\/schema#?$/.exec(declared.trim())?.[1];
+    return id === undefined ? undefined : id.replace('draft/', '');
+}
+const CANONICAL_ID = {
+    '2020-12': 'https://json-schema.org/draft/2020-12/schema',
+    '2019-09': 'https://json-schema.org/draft/2019-09/schema',
+    'draft-07': 'http://json-schema.org/draft-07/schema#'
+};
 /** Compiles a schema, or says what is wrong with it (an input error, before any request). */
 async function compileSchema(schema) {
     if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
         return { problem: 'must be a JSON Schema: an object (or a path to a file holding one)' };
     }
     const declared = schema.$schema;
-    const draft07 = typeof declared === 'string' && /draft-0[67]\/schema/.test(declared);
-    // ajv is CommonJS: its classes are the modules' default exports.
-    const ajvModule = draft07 ? await Promise.all(/* import() */[__nccwpck_require__.e(457), __nccwpck_require__.e(463)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2463, 23)) : await Promise.all(/* import() */[__nccwpck_require__.e(457), __nccwpck_require__.e(210)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2210, 23));
-    const formatsModule = await Promise.all(/* import() */[__nccwpck_require__.e(457), __nccwpck_require__.e(196)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2815, 23));
-    const Ajv = pick(ajvModule);
-    const addFormats = pick(formatsModule);
-    // All errors, so that each failing place is listed; strict off, since users' schemas carry
-    // keywords (titles, examples, vendor fields) that strict mode refuses.
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    addFormats(ajv);
-    let validate;
+    const draft = draftOf(declared);
+    if (draft === undefined) {
+        return {
+            problem: `names \`$schema\` ${JSON.stringify(declared).slice(0, 100)}; it must be draft 2020-12, 2019-09 or 07 (or be left out, for 2020-12; a draft-06 schema reads the same as draft-07 for most keywords)`
+        };
+    }
+    const normalised = { ...schema, $schema: CANONICAL_ID[draft] };
+    const Ajv = await ajvClass(draft);
+    const addFormats = pick(await Promise.all(/* import() */[__nccwpck_require__.e(457), __nccwpck_require__.e(196)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2815, 23)));
+    const warnings = [];
+    const compile = async (allErrors) => {
+        // Strict mode refuses keywords users' schemas carry (titles, examples, vendor fields);
+        // what it would only warn of is collected, and an unknown format is an input problem.
+        const ajv = new Ajv({
+            allErrors,
+            strict: false,
+            logger: {
+                log: () => undefined,
+                warn: (...args) => void warnings.push(args.join(' ')),
+                error: () => undefined
+            }
+        });
+        addFormats(ajv);
+        ajv.removeKeyword('uniqueItems');
+        ajv.addKeyword({
+            keyword: 'uniqueItems',
+            type: 'array',
+            schemaType: 'boolean',
+            validate: uniqueItems
+        });
+        return ajv.compile(normalised);
+    };
+    let full;
+    let fast;
     try {
-        validate = ajv.compile(schema);
+        full = await compile(true);
+        fast = await compile(false);
     }
     catch (error) {
         return { problem: `is not a valid JSON Schema (${error.message.split('\n')[0]})` };
     }
+    const unknownFormat = warnings.find(warning => /unknown format/.test(warning));
+    if (unknownFormat !== undefined) {
+        const name = /unknown format "([^"]*)"/.exec(unknownFormat)?.[1] ?? '';
+        return {
+            problem: `uses format "${name.slice(0, 100)}", which the action does not know, so it would check nothing; use one of ajv-formats' (date, date-time, email, uri, uuid, ipv4, …)`
+        };
+    }
     return {
         schema: {
-            check(output) {
-                const document = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonDocument */ .Q)(output);
-                if (document === undefined) {
-                    return {
-                        ok: false,
-                        why: 'not-json',
-                        total: 1,
-                        problems: [
-                            '/: the output is not JSON, and not Markdown with one ```json block, so it ' +
-                                'cannot match the schema'
-                        ]
-                    };
-                }
-                if (validate(document.value))
-                    return { ok: true, json: document.value };
-                const errors = validate.errors ?? [];
-                return {
-                    ok: false,
-                    why: 'mismatch',
-                    total: errors.length,
-                    problems: errors.slice(0, MAX_PROBLEMS).map((error) => {
-                        const where = error.instancePath === '' ? '/' : error.instancePath;
-                        const extra = error.keyword === 'additionalProperties'
-                            ? ` ('${String(error.params.additionalProperty)}')`
-                            : error.keyword === 'enum'
-                                ? ` (${JSON.stringify(error.params.allowedValues).slice(0, 200)})`
-                                : '';
-                        return `${where}: ${error.message ?? error.keyword}${extra}`;
-                    })
-                };
-            }
+            check: (output, totalBytes = Buffer.byteLength(output)) => checkOutput(output, totalBytes, full, fast)
         }
     };
+}
+function checkOutput(output, bytes, full, fast) {
+    if (bytes > MAX_CHECKED_BYTES) {
+        return {
+            ok: false,
+            why: 'too-large',
+            total: 1,
+            problems: [
+                `/: the output is ${bytes} bytes; \`output-schema\` checks outputs of at most ${MAX_CHECKED_BYTES} bytes (8 MiB)`
+            ]
+        };
+    }
+    const document = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonDocument */ .Q8)(output);
+    if (document === undefined) {
+        return {
+            ok: false,
+            why: 'not-json',
+            total: 1,
+            problems: [
+                '/: the output is not JSON, and not Markdown with one ```json block, so it cannot match the schema'
+            ]
+        };
+    }
+    const validate = bytes <= MAX_ALL_ERRORS_BYTES ? full : fast;
+    if (validate(document.value)) {
+        return { ok: true, json: document.value, text: (0,_util_json_js__WEBPACK_IMPORTED_MODULE_0__/* .compactJsonText */ .bM)(document.text) };
+    }
+    const errors = validate.errors ?? [];
+    return {
+        ok: false,
+        why: 'mismatch',
+        total: errors.length,
+        problems: errors.slice(0, MAX_PROBLEMS).map(describe)
+    };
+}
+function describe(error) {
+    const where = error.instancePath === '' ? '/' : error.instancePath;
+    const params = error.params;
+    const extra = error.keyword === 'additionalProperties'
+        ? ` ('${String(params.additionalProperty)}')`
+        : error.keyword === 'enum'
+            ? ` (${JSON.stringify(params.allowedValues)})`
+            : '';
+    return `${where}: ${error.message ?? error.keyword}${extra}`;
+}
+/** `uniqueItems` in one pass: each item's canonical JSON (keys sorted) in a set. */
+function uniqueItems(unique, data) {
+    if (!unique)
+        return true;
+    const seen = new Map();
+    for (const [index, item] of data.entries()) {
+        const key = canonicalJson(item);
+        const first = seen.get(key);
+        if (first !== undefined) {
+            uniqueItems.errors = [
+                {
+                    keyword: 'uniqueItems',
+                    message: `must NOT have duplicate items (items ## ${first} and ${index} are identical)`,
+                    params: { i: index, j: first }
+                }
+            ];
+            return false;
+        }
+        seen.set(key, index);
+    }
+    return true;
+}
+uniqueItems.errors = undefined;
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+async function ajvClass(draft) {
+    // One after the other, and only the class the schema needs.
+    if (draft === '2020-12')
+        return pick(await Promise.all(/* import() */[__nccwpck_require__.e(457), __nccwpck_require__.e(210)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2210, 23)));
+    if (draft === '2019-09')
+        return pick(await Promise.all(/* import() */[__nccwpck_require__.e(457), __nccwpck_require__.e(878)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 878, 23)));
+    return pick(await Promise.all(/* import() */[__nccwpck_require__.e(457), __nccwpck_require__.e(463)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2463, 23)));
 }
 /** A CommonJS module's export, as Node's ESM and ncc's bundle each hand it over. */
 function pick(module) {
@@ -1298,15 +1446,22 @@ function pick(module) {
     const once = (inner ?? module);
     return (typeof once === 'function' ? once : (once.default ?? once));
 }
-/** The problems as the step reports them: a count, then one line per place. */
-function schemaMismatchMessage(check) {
+/**
+ * The problems as the step reports them: a count, then one line per place, each redacted and
+ * then cut (cut first, a line could keep part of the key, which no mask matches).
+ */
+function schemaMismatchMessage(check, redact) {
     const more = check.total > check.problems.length
         ? `\n  … and ${check.total - check.problems.length} more`
         : '';
-    const head = check.why === 'not-json'
-        ? "The run's output does not match `output-schema`:"
-        : `The run's output does not match \`output-schema\` (${check.total} problem${check.total === 1 ? '' : 's'}):`;
-    return `${head}\n${check.problems.map(problem => `  ${problem}`).join('\n')}${more}`;
+    const head = check.why === 'mismatch'
+        ? `The run's output does not match \`output-schema\` (${check.total} problem${check.total === 1 ? '' : 's'}):`
+        : "The run's output does not match `output-schema`:";
+    const lines = check.problems.map(problem => {
+        const line = redact(problem);
+        return `  ${line.length > MAX_PROBLEM_CHARS ? `${line.slice(0, MAX_PROBLEM_CHARS)}…` : line}`;
+    });
+    return `${head}\n${lines.join('\n')}${more}`;
 }
 
 
@@ -1400,12 +1555,12 @@ function excerpt(body) {
 }
 /** JSON re-serialised, so that escapes (`\u002d`, `\/`) cannot hide an echoed key from redaction. */
 function normaliseJson(body) {
-    const json = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .tryParseJson */ .B)(body);
+    const json = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .tryParseJson */ .Bl)(body);
     return json === undefined ? body : (JSON.stringify(json.value) ?? body);
 }
 /** The server's own explanation, if its body has one, else an excerpt of the body. */
 function serverDetail(body) {
-    const json = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .tryParseJson */ .B)(body);
+    const json = (0,_util_json_js__WEBPACK_IMPORTED_MODULE_3__/* .tryParseJson */ .Bl)(body);
     return (json && (0,_run_object_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessageFrom */ .y)(json.value)) ?? excerpt(body);
 }
 const RUN_MAY_HAVE_STARTED = 'A run may have started: the trigger was not retried, so that it cannot start twice. ' +
@@ -1958,7 +2113,9 @@ function readRunResponse(bytes) {
         snapshot.error,
         snapshot.runId,
         snapshot.threadId,
-        snapshot.rawStatus
+        snapshot.rawStatus,
+        // A long named value is read whole: each is an output of its own.
+        ...Object.values(snapshot.named ?? {})
     ];
     const note = (_text, bytes) => `[left out of result: ${bytes} bytes; see the output and output-file outputs]`;
     if (shortTexts.some(text => typeof text === 'string' && body.mentions(text))) {
@@ -2083,8 +2240,8 @@ function applyRunEvent(state, event) {
         case 'details-read':
             return {
                 ...state,
-                namedOutputs: event.named ?? state.namedOutputs,
-                usage: event.usage ?? state.usage
+                namedOutputs: event.output ? event.output.named : state.namedOutputs,
+                usage: mergedUsage(state.usage, event.usage)
             };
         case 'timed-out':
             if (state.finished)
@@ -2123,8 +2280,9 @@ function withSnapshot(state, snapshot, at) {
         status: snapshot.status ?? state.status,
         result: snapshot.raw,
         resultReduced: snapshot.rawReduced === true,
-        namedOutputs: snapshot.named ?? state.namedOutputs,
-        usage: snapshot.usage ?? state.usage
+        // The named values are the latest output's: an output without them has none.
+        namedOutputs: snapshot.output !== undefined ? snapshot.named : state.namedOutputs,
+        usage: mergedUsage(state.usage, snapshot.usage)
     };
     if (state.finished || !(0,_platform_status_js__WEBPACK_IMPORTED_MODULE_0__/* .isTerminal */ .H)(snapshot.status))
         return next;
@@ -2134,6 +2292,10 @@ function withSnapshot(state, snapshot, at) {
             ? (snapshot.error ?? 'The run was cancelled on the platform.')
             : undefined;
     return { ...next, finished: true, finishedAt: at, error };
+}
+/** What a later report says of usage, over what an earlier one said (a cost after the counts). */
+function mergedUsage(earlier, later) {
+    return later === undefined ? earlier : { ...earlier, ...later };
 }
 function lastRawStatus(state) {
     const raw = state.result;
@@ -2278,8 +2440,9 @@ function errorCode(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ tryParseJson),
-/* harmony export */   Q: () => (/* binding */ jsonDocument)
+/* harmony export */   Bl: () => (/* binding */ tryParseJson),
+/* harmony export */   Q8: () => (/* binding */ jsonDocument),
+/* harmony export */   bM: () => (/* binding */ compactJsonText)
 /* harmony export */ });
 /**
  * Parses JSON that a server sent, which may be anything: `{ value }` when it is JSON,
@@ -2301,7 +2464,7 @@ function tryParseJson(text) {
 function jsonDocument(text) {
     const whole = tryParseJson(text.trim());
     if (whole !== undefined)
-        return whole;
+        return { ...whole, text: text.trim() };
     const blocks = [];
     let fence;
     let start = 0;
@@ -2326,7 +2489,34 @@ function jsonDocument(text) {
     }
     if (blocks.length !== 1)
         return undefined;
-    return tryParseJson(blocks[0] ?? '');
+    const block = blocks[0] ?? '';
+    const parsed = tryParseJson(block);
+    return parsed && { ...parsed, text: block };
+}
+/**
+ * JSON text without the whitespace between its tokens, and otherwise as written: numbers keep
+ * the digits a parse would round (12345678901234567891, 1.50), strings their escapes.
+ */
+function compactJsonText(json) {
+    let out = '';
+    let inString = false;
+    for (let i = 0; i < json.length; i++) {
+        const c = json.charAt(i);
+        if (inString) {
+            out += c;
+            if (c === '\\')
+                out += json.charAt(++i);
+            else if (c === '"')
+                inString = false;
+        }
+        else if (c === '"') {
+            inString = true;
+            out += c;
+        }
+        else if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t')
+            out += c;
+    }
+    return out;
 }
 /** A line that closes a fence opened with `fence`: as long a run of its character, or longer. */
 function isClosingFence(line, fence) {

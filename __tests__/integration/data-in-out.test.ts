@@ -109,6 +109,36 @@ describe('named outputs', () => {
   })
 })
 
+describe('named outputs, from a hostile platform', () => {
+  it('reads a named value over 512 KiB whole, not as a placeholder', async () => {
+    const big = 'x'.repeat(600_000)
+    const result = await step(
+      {
+        output: [
+          { name: 'answer', value: big },
+          { name: 'b', value: 'B' }
+        ]
+      },
+      { 'output-name': 'answer' }
+    )
+    expect(result.failed).toBe(false)
+    expect(result.outputs['output']?.startsWith('xxxxxxxx')).toBe(true)
+    expect(result.outputs['outputs']).not.toContain('large-json:')
+    expect(result.outputs['output']).not.toContain('large-json:')
+  })
+
+  it('never shows part of the key in the names it lists', async () => {
+    const result = await step(
+      { output: { [`${'a'.repeat(77)}${KEY}`]: 'x' } },
+      { 'output-name': 'nope' }
+    )
+    expect(result.failed).toBe(true)
+    for (const text of [result.log, result.outputs['error'] ?? '', result.summary]) {
+      expect(text.replace(`::add-mask::${KEY}`, '')).not.toContain(KEY.slice(0, 12))
+    }
+  })
+})
+
 describe('output-schema', () => {
   const SCHEMA = JSON.stringify({
     type: 'object',
@@ -166,6 +196,66 @@ describe('output-schema', () => {
     expect(result.summary).toContain('/notes/1: must be string')
   })
 
+  it('keeps the numbers as written in json', async () => {
+    const result = await step(
+      { output: '{"id": 12345678901234567891, "f": 1.50, "e": 1e400, "s": "a b"}' },
+      { 'output-schema': '{"type": "object"}' }
+    )
+    expect(result.outputs['json']).toBe('{"id":12345678901234567891,"f":1.50,"e":1e400,"s":"a b"}')
+  })
+
+  it('checks uniqueItems over 80,000 items in one pass, and names the duplicates', async () => {
+    const items = Array.from({ length: 80_000 }, (_, i) => ({ i, tags: ['a', 'b'] }))
+    const unique = await step(
+      { output: JSON.stringify(items) },
+      { 'output-schema': '{"type": "array", "uniqueItems": true}' }
+    )
+    expect(unique.failed).toBe(false)
+    const twice = await step(
+      { output: JSON.stringify([...items, { tags: ['a', 'b'], i: 7 }]) },
+      { 'output-schema': '{"type": "array", "uniqueItems": true}' }
+    )
+    expect(twice.failed).toBe(true)
+    expect(twice.outputs['error']).toContain(
+      '/: must NOT have duplicate items (items ## 7 and 80000 are identical)'
+    )
+  })
+
+  it('fails an output over 8 MiB without reading it whole, saying so', async () => {
+    const result = await step(
+      { output: JSON.stringify(Array.from({ length: 1_200_000 }, () => 1234567)) },
+      { 'output-schema': '{"type": "array", "items": {"type": "string"}}' }
+    )
+    expect(result.failed).toBe(true)
+    expect(result.outputs['error']).toMatch(
+      /\/: the output is \d+ bytes; `output-schema` checks outputs of at most 8388608 bytes \(8 MiB\)/
+    )
+  })
+
+  it('reads the $schema spellings people use, and refuses a format it does not know', async () => {
+    const ok = await step(
+      { output: '{"a": "2026-12-01"}' },
+      {
+        'output-schema':
+          '{"$schema": "https://json-schema.org/draft-07/schema", "properties": {"a": {"format": "date"}}}'
+      }
+    )
+    expect(ok.failed).toBe(false)
+    for (const [schema, problem] of [
+      ['{"format": "emial"}', 'uses format "emial", which the action does not know'],
+      [
+        '{"$schema": "http://json-schema.org/draft-06/schema#"}',
+        'it must be draft 2020-12, 2019-09 or 07'
+      ]
+    ]) {
+      const before = sim.requests.length
+      const result = await step({}, { 'output-schema': schema! })
+      expect(result.failed).toBe(true)
+      expect(result.log).toContain(problem)
+      expect(sim.requests).toHaveLength(before)
+    }
+  })
+
   it('is a warning with fail-on-error: false, and says when the output is not JSON', async () => {
     const result = await step(
       { output: 'Sorry, I cannot.' },
@@ -187,7 +277,7 @@ describe('output-schema', () => {
       ],
       [
         '../outside.json',
-        "`output-schema` names a file that cannot be used: '../outside.json' is outside the workspace"
+        "`output-schema` names a file that cannot be used: path '../outside.json' is outside the workspace"
       ]
     ]) {
       const result = await step({}, { 'output-schema': schema! })
@@ -246,6 +336,17 @@ describe('run-url-template', () => {
     )
   })
 
+  it('takes {run_id} in the query', async () => {
+    const result = await step(
+      { output: 'ok' },
+      { 'run-url-template': 'https://app.example.com?run={run_id}' }
+    )
+    expect(result.failed).toBe(false)
+    expect(result.outputs['run-url']).toBe(
+      `https://app.example.com/?run=${result.outputs['run-id']}`
+    )
+  })
+
   it('encodes a hostile run id as one path segment, and keeps the log inert', async () => {
     sim.configure({ variant: { fields: { run_id: '../admin?x=<b>&y' } } })
     const result = await step(
@@ -267,7 +368,10 @@ describe('run-url-template', () => {
       ['http://app.example.com/runs/{run_id}', 'uses http:// to a host that is not loopback'],
       ['https://user:pw@app.example.com/{run_id}', 'must not carry a user name or password'],
       ['javascript:alert({run_id})', 'must use https://'],
-      ['https://{run_id}.example.com/', 'must put `{run_id}` after the host']
+      ['https://{run_id}.example.com/', 'must put `{run_id}` after the host'],
+      ['https:////{run_id}/x', 'must put `{run_id}` after the host'],
+      ['https:{run_id}/x', 'must put `{run_id}` after the host'],
+      ['https:\\\\{run_id}/x', 'must put `{run_id}` after the host']
     ]) {
       const result = await step({}, { 'run-url-template': template! })
       expect(result.failed).toBe(true)

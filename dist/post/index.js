@@ -17892,7 +17892,7 @@ function tryParseJson(text) {
 function jsonDocument(text) {
     const whole = tryParseJson(text.trim());
     if (whole !== undefined)
-        return whole;
+        return { ...whole, text: text.trim() };
     const blocks = [];
     let fence;
     let start = 0;
@@ -17917,7 +17917,34 @@ function jsonDocument(text) {
     }
     if (blocks.length !== 1)
         return undefined;
-    return tryParseJson(blocks[0] ?? '');
+    const block = blocks[0] ?? '';
+    const parsed = tryParseJson(block);
+    return parsed && { ...parsed, text: block };
+}
+/**
+ * JSON text without the whitespace between its tokens, and otherwise as written: numbers keep
+ * the digits a parse would round (12345678901234567891, 1.50), strings their escapes.
+ */
+function compactJsonText(json) {
+    let out = '';
+    let inString = false;
+    for (let i = 0; i < json.length; i++) {
+        const c = json.charAt(i);
+        if (inString) {
+            out += c;
+            if (c === '\\')
+                out += json.charAt(++i);
+            else if (c === '"')
+                inString = false;
+        }
+        else if (c === '"') {
+            inString = true;
+            out += c;
+        }
+        else if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t')
+            out += c;
+    }
+    return out;
 }
 /** A line that closes a fence opened with `fence`: as long a run of its character, or longer. */
 function isClosingFence(line, fence) {
@@ -18390,7 +18417,9 @@ function readRunResponse(bytes) {
         snapshot.error,
         snapshot.runId,
         snapshot.threadId,
-        snapshot.rawStatus
+        snapshot.rawStatus,
+        // A long named value is read whole: each is an output of its own.
+        ...Object.values(snapshot.named ?? {})
     ];
     const note = (_text, bytes) => `[left out of result: ${bytes} bytes; see the output and output-file outputs]`;
     if (shortTexts.some(text => typeof text === 'string' && body.mentions(text))) {
@@ -19227,40 +19256,53 @@ function checkBaseUrl(text, allowHttp, problems) {
 /**
  * Checks `run-url-template`, the address of a run's page in the platform's UI: like `base-url`,
  * an absolute URL, https unless `allow-http` (or loopback), no user name or password; and it
- * must hold `{run_id}`, where the run's id goes as one encoded path segment.
+ * must hold `{run_id}`, where the run's id goes as one encoded segment. Checked the way a
+ * browser reads it: filled with two different ids, both must parse to the same origin, so that
+ * no id can choose the host (`https:////{run_id}/` is a host, however it is written).
  */
 function checkRunUrlTemplate(text, allowHttp, problems) {
-    const before = problems.length;
     if (!text.includes('{run_id}')) {
         problems.push('`run-url-template` must hold `{run_id}`, where the run id goes, e.g. https://app.example.com/runs/{run_id}');
         return undefined;
     }
-    let url;
+    let first;
+    let second;
     try {
-        url = new URL(text.replaceAll('{run_id}', 'run-id'));
+        first = new URL(runUrl(text, 'zq7sentinel0'));
+        second = new URL(runUrl(text, 'zq7sentinel1'));
     }
     catch {
         problems.push(`\`run-url-template\` must be an absolute URL such as https://app.example.com/runs/{run_id} (got ${JSON.stringify(base_url_withoutCredentials(text))})`);
         return undefined;
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        problems.push(`\`run-url-template\` must use https:// (got '${url.protocol}')`);
+    const before = problems.length;
+    if (first.protocol !== 'https:' && first.protocol !== 'http:') {
+        problems.push(`\`run-url-template\` must use https:// (got '${first.protocol}')`);
     }
-    else if (url.protocol === 'http:' && !allowHttp && !isLoopback(url.hostname)) {
-        problems.push(`\`run-url-template\` uses http:// to a host that is not loopback (${url.hostname}); use https://, or set \`allow-http: true\``);
+    else if (first.protocol === 'http:' && !allowHttp && !isLoopback(first.hostname)) {
+        problems.push(`\`run-url-template\` uses http:// to a host that is not loopback (${first.hostname}); use https://, or set \`allow-http: true\``);
     }
-    if (url.username || url.password) {
+    if (first.username || first.password) {
         problems.push('`run-url-template` must not carry a user name or password');
     }
-    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*\{run_id\}/i.test(text)) {
+    if (first.origin !== second.origin || first.host.includes('zq7sentinel')) {
         problems.push('`run-url-template` must put `{run_id}` after the host, in the path or query');
     }
     return problems.length === before ? text : undefined;
 }
-/** The run's page: the template with the id as one path segment (`.` and `..` encoded too). */
+/**
+ * The run's page: the template with the id as one path segment (`.` and `..` encoded too), as
+ * a URL parser writes it, so that what the card links to is what a browser opens.
+ */
 function runUrl(template, runId) {
     const segment = encodeURIComponent(runId).replace(/^\.{1,2}$/, dots => '%2E'.repeat(dots.length));
-    return template.replaceAll('{run_id}', segment);
+    const filled = template.replaceAll('{run_id}', segment);
+    try {
+        return new URL(filled).href;
+    }
+    catch {
+        return filled;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs/input-checks.ts

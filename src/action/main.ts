@@ -43,6 +43,7 @@ export async function run(): Promise<void> {
         allowMentions: inputs.allowMentions,
         findings: inputs.findings,
         outputSchema: inputs.outputSchema,
+        outputName: inputs.outputName,
         runUrlTemplate: inputs.runUrlTemplate
       },
       redactor,

@@ -52,12 +52,16 @@ export async function runStep(
   return {
     state,
     output: await sink.close(),
-    failure: failure ?? missingOutputName(inputs.outputName, state)
+    failure: failure ?? missingOutputName(inputs.outputName, state, redactor)
   }
 }
 
 /** A completed run without the output `output-name` asks for fails the step, naming what it has. */
-function missingOutputName(name: string | undefined, state: RunState): Error | undefined {
+function missingOutputName(
+  name: string | undefined,
+  state: RunState,
+  redactor: Redactor
+): Error | undefined {
   if (name === undefined || state.status !== 'completed') return undefined
   const named = state.namedOutputs
   if (named !== undefined && Object.hasOwn(named, name)) return undefined
@@ -68,8 +72,10 @@ function missingOutputName(name: string | undefined, state: RunState): Error | u
     )
   }
   const names = Object.keys(named)
+  // Redacted before they are cut: a cut could leave part of the key, which no mask matches.
   const shown = names
     .slice(0, 50)
+    .map(n => redactor.redact(n))
     .map(n => `'${n.length > 100 ? `${n.slice(0, 100)}…` : n}'`)
     .join(', ')
   return new Error(

@@ -294,7 +294,9 @@ export function readRunResponse(bytes: Buffer): RunSnapshot | undefined {
     snapshot.error,
     snapshot.runId,
     snapshot.threadId,
-    snapshot.rawStatus
+    snapshot.rawStatus,
+    // A long named value is read whole: each is an output of its own.
+    ...Object.values(snapshot.named ?? {})
   ]
   const note = (_text: unknown, bytes: number): string =>
     `[left out of result: ${bytes} bytes; see the output and output-file outputs]`

@@ -46,8 +46,11 @@ export type RunEvent =
   | { type: 'error-reported'; error: string }
   /** A view of the run: a trigger's or get's response, or what a stream event said. */
   | { type: 'snapshot-read'; snapshot: RunSnapshot; at: number }
-  /** A stream event carried the output's named values, or the run's usage. */
-  | { type: 'details-read'; named?: Record<string, string>; usage?: Usage }
+  /**
+   * A stream event carried an output (whose named values, if any, replace the earlier view's),
+   * or the run's usage.
+   */
+  | { type: 'details-read'; output?: { named: Record<string, string> | undefined }; usage?: Usage }
   /** The action stopped waiting at its deadline. */
   | { type: 'timed-out'; at: number; waitedMs: number }
   /** What became of the run after the action stopped waiting (a cancel, or none). */
@@ -83,8 +86,8 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
     case 'details-read':
       return {
         ...state,
-        namedOutputs: event.named ?? state.namedOutputs,
-        usage: event.usage ?? state.usage
+        namedOutputs: event.output ? event.output.named : state.namedOutputs,
+        usage: mergedUsage(state.usage, event.usage)
       }
     case 'timed-out':
       if (state.finished) return state
@@ -122,8 +125,9 @@ function withSnapshot(state: RunState, snapshot: RunSnapshot, at: number): RunSt
     status: snapshot.status ?? state.status,
     result: snapshot.raw,
     resultReduced: snapshot.rawReduced === true,
-    namedOutputs: snapshot.named ?? state.namedOutputs,
-    usage: snapshot.usage ?? state.usage
+    // The named values are the latest output's: an output without them has none.
+    namedOutputs: snapshot.output !== undefined ? snapshot.named : state.namedOutputs,
+    usage: mergedUsage(state.usage, snapshot.usage)
   }
   if (state.finished || !isTerminal(snapshot.status)) return next
   const error =
@@ -133,6 +137,11 @@ function withSnapshot(state: RunState, snapshot: RunSnapshot, at: number): RunSt
         ? (snapshot.error ?? 'The run was cancelled on the platform.')
         : undefined
   return { ...next, finished: true, finishedAt: at, error }
+}
+
+/** What a later report says of usage, over what an earlier one said (a cost after the counts). */
+function mergedUsage(earlier: Usage | undefined, later: Usage | undefined): Usage | undefined {
+  return later === undefined ? earlier : { ...earlier, ...later }
 }
 
 function lastRawStatus(state: RunState): string {

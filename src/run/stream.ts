@@ -130,8 +130,12 @@ async function readRunEvents(
     }
     const output = chosenOutput(update, deps.outputName)
     if (output !== undefined) await deps.sink.replace(output)
-    if (update.named !== undefined || update.usage !== undefined) {
-      record.apply({ type: 'details-read', named: update.named, usage: update.usage })
+    if (update.output !== undefined || update.usage !== undefined) {
+      record.apply({
+        type: 'details-read',
+        output: update.output === undefined ? undefined : { named: update.named },
+        usage: update.usage
+      })
     }
     if (update.error !== undefined) record.apply({ type: 'error-reported', error: update.error })
     if (update.status === undefined) return

@@ -15,9 +15,9 @@ export function tryParseJson(text: string): { value: unknown } | undefined {
  * ` ```json ` (or `~~~json`) block of a Markdown answer. None, or two such blocks: undefined.
  * Read line by line, once: the answer is a model's, and may be built to be slow to search.
  */
-export function jsonDocument(text: string): { value: unknown } | undefined {
+export function jsonDocument(text: string): { value: unknown; text: string } | undefined {
   const whole = tryParseJson(text.trim())
-  if (whole !== undefined) return whole
+  if (whole !== undefined) return { ...whole, text: text.trim() }
   const blocks: string[] = []
   let fence: string | undefined
   let start = 0
@@ -39,7 +39,30 @@ export function jsonDocument(text: string): { value: unknown } | undefined {
     offset = end + 1
   }
   if (blocks.length !== 1) return undefined
-  return tryParseJson(blocks[0] ?? '')
+  const block = blocks[0] ?? ''
+  const parsed = tryParseJson(block)
+  return parsed && { ...parsed, text: block }
+}
+
+/**
+ * JSON text without the whitespace between its tokens, and otherwise as written: numbers keep
+ * the digits a parse would round (12345678901234567891, 1.50), strings their escapes.
+ */
+export function compactJsonText(json: string): string {
+  let out = ''
+  let inString = false
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charAt(i)
+    if (inString) {
+      out += c
+      if (c === '\\') out += json.charAt(++i)
+      else if (c === '"') inString = false
+    } else if (c === '"') {
+      inString = true
+      out += c
+    } else if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t') out += c
+  }
+  return out
 }
 
 /** A line that closes a fence opened with `fence`: as long a run of its character, or longer. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { applyRunEvent, NEW_RUN, type RunEvent, type RunState } from '../../../src/run/state.js'
+import type { RunSnapshot } from '../../../src/platform/run-object.js'
 
 // What happens to a run is a few events applied by one function: here as a table.
 
@@ -157,5 +158,37 @@ describe('applyRunEvent', () => {
       same: unchanged,
       next: expect.objectContaining({ ...before, ...after })
     })
+  })
+})
+
+describe('named outputs and usage', () => {
+  const view = (output: string | undefined, named?: Record<string, string>) =>
+    ({ runId: 'r', status: 'running', raw: {}, output, named }) as RunSnapshot
+
+  it('keeps the named values of the latest output only', () => {
+    let state = applyRunEvent(NEW_RUN, {
+      type: 'snapshot-read',
+      snapshot: view('{}', { a: 'A' }),
+      at: 1
+    })
+    expect(state.namedOutputs).toEqual({ a: 'A' })
+    // A view without an output leaves them; an output without names clears them.
+    state = applyRunEvent(state, { type: 'snapshot-read', snapshot: view(undefined), at: 2 })
+    expect(state.namedOutputs).toEqual({ a: 'A' })
+    state = applyRunEvent(state, { type: 'snapshot-read', snapshot: view('plain text'), at: 3 })
+    expect(state.namedOutputs).toBeUndefined()
+    state = applyRunEvent(state, { type: 'details-read', output: { named: { b: 'B' } } })
+    expect(state.namedOutputs).toEqual({ b: 'B' })
+    state = applyRunEvent(state, { type: 'details-read', output: { named: undefined } })
+    expect(state.namedOutputs).toBeUndefined()
+  })
+
+  it('adds a later usage report to an earlier one', () => {
+    let state = applyRunEvent(NEW_RUN, {
+      type: 'details-read',
+      usage: { inputTokens: 3, outputTokens: 4 }
+    })
+    state = applyRunEvent(state, { type: 'details-read', usage: { cost: 0.5 } })
+    expect(state.usage).toEqual({ inputTokens: 3, outputTokens: 4, cost: 0.5 })
   })
 })

@@ -24,7 +24,13 @@ export async function readOutputSchema(
     }
   } else {
     const file = await readWorkspaceFile(workspace, text, MAX_SCHEMA_BYTES)
-    if ('problem' in file) return { problem: `names a file that cannot be used: ${file.problem}` }
+    if ('problem' in file) {
+      const why =
+        file.tooLarge === undefined
+          ? file.problem
+          : `'${text}' is ${file.tooLarge} bytes, more than ${MAX_SCHEMA_BYTES}`
+      return { problem: `names a file that cannot be used: ${why}` }
+    }
     try {
       const content = file.bytes.toString('utf8')
       schema = /\.ya?ml$/i.test(text) ? parseYaml(content) : JSON.parse(content)

@@ -27,66 +27,48 @@ export async function resolveWorkflowInputs(
 ): Promise<{ inputs: WorkflowInputValue[]; problems: string[] }> {
   const inputs: WorkflowInputValue[] = []
   const problems: string[] = []
-  const root = path.resolve(workspace)
   for (const spec of specs) {
     if (spec.path === undefined) {
       inputs.push({ name: spec.name, type: spec.type, value: spec.value })
       continue
     }
-    const file = path.resolve(root, spec.path)
-    try {
-      // Resolved through links too, so that a symlink cannot reach outside the workspace.
-      if (!isInside(root, file) || !isInside(await fs.realpath(root), await fs.realpath(file))) {
-        problems.push(
-          `entry '${spec.name}': path '${spec.path}' is outside the workspace (${root})`
-        )
-        continue
-      }
-      const stat = await fs.stat(file)
-      if (!stat.isFile()) {
-        problems.push(`entry '${spec.name}': '${spec.path}' is not a file`)
-        continue
-      }
-      if (spec.type === 'text') {
-        if (stat.size > MAX_TEXT_FILE_BYTES) {
-          problems.push(
-            `entry '${spec.name}': '${spec.path}' is ${stat.size} bytes; a text input read from a file is at most ${MAX_TEXT_FILE_BYTES} bytes (5 MiB)`
-          )
-          continue
-        }
-        const bytes = await fs.readFile(file)
-        const invalidAt = firstInvalidUtf8(bytes)
-        if (invalidAt !== undefined) {
-          problems.push(
-            `entry '${spec.name}': '${spec.path}' is not valid UTF-8 text (at byte ${invalidAt}); a text input is sent as text, so convert the file (iconv -t UTF-8) or send it as type: file`
-          )
-          continue
-        }
-        // A byte-order mark is how some editors start UTF-8; it is not part of the text.
-        const text = bytes.toString('utf8').replace(/^\uFEFF/, '')
-        inputs.push({ name: spec.name, type: 'text', value: text })
-        continue
-      }
-      if (stat.size > MAX_FILE_BYTES) {
-        problems.push(
-          `entry '${spec.name}': '${spec.path}' is ${stat.size} bytes; files are sent inline, at most ${MAX_FILE_BYTES} bytes (20 MiB)`
-        )
-        continue
-      }
-      const { lookup } = await import('mime-types')
-      const mime = lookup(file) || 'application/octet-stream'
-      const content = await fs.readFile(file)
-      inputs.push({
-        name: spec.name,
-        type: spec.type,
-        value: `data:${mime};base64,${content.toString('base64')}`
-      })
-    } catch (error) {
-      const code = errorCode(error)
+    const text = spec.type === 'text'
+    const read = await readWorkspaceFile(
+      workspace,
+      spec.path,
+      text ? MAX_TEXT_FILE_BYTES : MAX_FILE_BYTES
+    )
+    const entry = `entry '${spec.name}'`
+    if ('problem' in read) {
       problems.push(
-        `entry '${spec.name}': cannot read '${spec.path}' (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`
+        read.tooLarge === undefined
+          ? `${entry}: ${read.problem}`
+          : text
+            ? `${entry}: '${spec.path}' is ${read.tooLarge} bytes; a text input read from a file is at most ${MAX_TEXT_FILE_BYTES} bytes (5 MiB)`
+            : `${entry}: '${spec.path}' is ${read.tooLarge} bytes; files are sent inline, at most ${MAX_FILE_BYTES} bytes (20 MiB)`
       )
+      continue
     }
+    if (text) {
+      const invalidAt = firstInvalidUtf8(read.bytes)
+      if (invalidAt !== undefined) {
+        problems.push(
+          `${entry}: '${spec.path}' is not valid UTF-8 text (at byte ${invalidAt}); a text input is sent as text, so convert the file (iconv -t UTF-8) or send it as type: file`
+        )
+        continue
+      }
+      // A byte-order mark is how some editors start UTF-8; it is not part of the text.
+      const value = read.bytes.toString('utf8').replace(/^\uFEFF/, '')
+      inputs.push({ name: spec.name, type: 'text', value })
+      continue
+    }
+    const { lookup } = await import('mime-types')
+    const mime = lookup(spec.path) || 'application/octet-stream'
+    inputs.push({
+      name: spec.name,
+      type: spec.type,
+      value: `data:${mime};base64,${read.bytes.toString('base64')}`
+    })
   }
   return { inputs, problems }
 }
@@ -129,30 +111,50 @@ export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
 
 /**
  * A file the step names by a path relative to the workspace: its bytes, or why it cannot be
- * used (outside the workspace, through links too; not a file; larger than `maxBytes`).
+ * used (outside the workspace, through links too; not a file; larger than `maxBytes`). The
+ * file is opened once and every check is made on what was opened, so that a link swapped or a
+ * file grown between a check and the read changes nothing: the handle's file must be the one
+ * at the resolved path, and no more than `maxBytes` are read from it.
  */
 export async function readWorkspaceFile(
   workspace: string,
   relative: string,
   maxBytes: number
-): Promise<{ bytes: Buffer } | { problem: string }> {
+): Promise<{ bytes: Buffer } | { problem: string; tooLarge?: number }> {
   const root = path.resolve(workspace)
   const file = path.resolve(root, relative)
+  const outside = { problem: `path '${relative}' is outside the workspace (${root})` }
+  if (!isInside(root, file)) return outside
+  let handle: fs.FileHandle | undefined
   try {
-    if (!isInside(root, file) || !isInside(await fs.realpath(root), await fs.realpath(file))) {
-      return { problem: `'${relative}' is outside the workspace (${root})` }
+    handle = await fs.open(file, 'r')
+    const opened = await handle.stat()
+    const real = await fs.realpath(file)
+    if (!isInside(await fs.realpath(root), real)) return outside
+    const there = await fs.stat(real)
+    if (there.dev !== opened.dev || there.ino !== opened.ino) {
+      return { problem: `'${relative}' changed while it was read; try again` }
     }
-    const stat = await fs.stat(file)
-    if (!stat.isFile()) return { problem: `'${relative}' is not a file` }
-    if (stat.size > maxBytes) {
-      return { problem: `'${relative}' is ${stat.size} bytes, more than ${maxBytes}` }
+    if (!opened.isFile()) return { problem: `'${relative}' is not a file` }
+    if (opened.size > maxBytes) return { problem: 'too large', tooLarge: opened.size }
+    const buffer = Buffer.alloc(maxBytes + 1)
+    let length = 0
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
+      if (bytesRead === 0) break
+      length += bytesRead
     }
-    return { bytes: await fs.readFile(file) }
+    // It grew past the limit after it was measured.
+    if (length > maxBytes) return { problem: 'too large', tooLarge: length }
+    return { bytes: buffer.subarray(0, length) }
   } catch (error) {
     const code = errorCode(error)
+    if (code === 'EISDIR') return { problem: `'${relative}' is not a file` }
     return {
       problem: `cannot read '${relative}' (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`
     }
+  } finally {
+    await handle?.close()
   }
 }
 

@@ -13,7 +13,12 @@ import type { Finding, FindingsRead } from '../../findings/read.js'
 import type { FindingsSettings, ReviewSettings } from '../inputs/settings.js'
 import { decideOutcome } from '../outcome.js'
 import { runUrl } from '../inputs/base-url.js'
-import { schemaMismatchMessage, type CompiledSchema } from '../../output/json-schema.js'
+import {
+  MAX_CHECKED_BYTES,
+  schemaMismatchMessage,
+  type CompiledSchema,
+  type OutputCheck
+} from '../../output/json-schema.js'
 import type { CardPublishing } from './publish-card.js'
 
 /** Every output that action.yml declares, in the order they are set: the run's identity first. */
@@ -46,6 +51,7 @@ export interface RunReport {
 /** The inputs that shape publishing; undefined when the inputs themselves were invalid. */
 export interface PublishOptions extends Omit<CardPublishing, 'startedAt' | 'signal'> {
   failOnError: boolean
+  outputName: string | undefined
   findings: FindingsSettings
   outputSchema: CompiledSchema | undefined
   runUrlTemplate: string | undefined
@@ -70,10 +76,12 @@ export async function publish(
   // Checked only for a run that completed: a failed run's output is not its answer.
   const schemaCheck =
     options?.outputSchema && output && state.status === 'completed' && failure === undefined
-      ? options.outputSchema.check(await wholeOutput(output))
+      ? options.outputSchema.check(await wholeOutput(output), output.totalBytes)
       : undefined
   const schemaProblem =
-    schemaCheck && !schemaCheck.ok ? r(schemaMismatchMessage(schemaCheck)) : undefined
+    schemaCheck && !schemaCheck.ok
+      ? schemaMismatchMessage(schemaCheck, text => redactor.redact(text))
+      : undefined
   const error = failureMessage ?? r(state.error) ?? schemaProblem
   const link =
     options?.runUrlTemplate && runId !== undefined
@@ -112,12 +120,8 @@ export async function publish(
     outputs:
       state.namedOutputs === undefined
         ? undefined
-        : boundJson(
-            redactor.redactValue({ ...state.namedOutputs }),
-            MAX_OUTPUT_BYTES,
-            chars => `[left out of outputs: ${chars} characters; see output-file]`
-          ).json,
-    json: schemaCheck?.ok ? compactJson(redactor.redactValue(schemaCheck.json)) : undefined,
+        : namedOutputsJson(state.namedOutputs, options?.outputName, redactor),
+    json: schemaCheck?.ok ? compactJson(schemaCheck, redactor) : undefined,
     usage: state.usage && JSON.stringify(usageJson(state.usage)),
     'run-url': link,
     findings:
@@ -259,23 +263,64 @@ function redactedFindings(read: FindingsRead, redactor: Redactor): FindingsRead 
   return { ...read, findings: redactor.redactValue(read.findings) as Finding[] }
 }
 
-/** The output as the schema reads it: the head, or the whole file when the head is cut. */
+/**
+ * The output as the schema reads it: the head, or the whole file when the head is cut and the
+ * whole is small enough to be checked (a larger one fails the check without being read).
+ */
 async function wholeOutput(output: OutputSummary): Promise<string> {
-  if (output.totalBytes <= Buffer.byteLength(output.head) || output.file === undefined) {
+  const whole = output.totalBytes <= Buffer.byteLength(output.head)
+  if (whole || output.file === undefined || output.totalBytes > MAX_CHECKED_BYTES) {
     return output.head
   }
   const { readFile } = await import('node:fs/promises')
   return readFile(output.file, 'utf8').catch(() => output.head)
 }
 
-/** The `json` output: compact, or not set (with a warning) when it is larger than an output. */
-function compactJson(value: unknown): string | undefined {
-  const json = JSON.stringify(value)
+/**
+ * The `json` output: the matched JSON as the run wrote it, whitespace taken out (numbers keep
+ * their digits), or, when a secret is in it, re-written from the redacted value. Not set (with a
+ * warning) when it is larger than an output.
+ */
+function compactJson(
+  check: Extract<OutputCheck, { ok: true }>,
+  redactor: Redactor
+): string | undefined {
+  const redacted = redactor.redactValue(check.json)
+  const json =
+    JSON.stringify(redacted) === JSON.stringify(check.json)
+      ? redactor.redact(check.text)
+      : JSON.stringify(redacted)
   if (Buffer.byteLength(json) <= MAX_OUTPUT_BYTES) return json
   core.warning(
     `The output matches \`output-schema\`, but as compact JSON it is larger than ${MAX_OUTPUT_BYTES} bytes, so \`json\` is not set; read \`output-file\`.`
   )
   return undefined
+}
+
+/**
+ * The `outputs` output, bounded: a value too long for it is noted, and says where it is kept
+ * (the output file holds every value only when no `output-name` chose one); a warning says so.
+ */
+function namedOutputsJson(
+  named: Readonly<Record<string, string>>,
+  outputName: string | undefined,
+  redactor: Redactor
+): string {
+  const where =
+    outputName === undefined
+      ? 'output-file holds the whole output'
+      : 'not kept: output-file holds only the output output-name chose'
+  const { json, reduced } = boundJson(
+    redactor.redactValue({ ...named }),
+    MAX_OUTPUT_BYTES,
+    chars => `[left out of outputs: ${chars} characters; ${where}]`
+  )
+  if (reduced) {
+    core.warning(
+      `The run's named outputs are larger than ${MAX_OUTPUT_BYTES} bytes together, so \`outputs\` leaves out the longest (${where}).`
+    )
+  }
+  return json
 }
 
 /** The `usage` output: what the run reported, in the names most tools use. */
