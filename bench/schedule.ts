@@ -45,8 +45,9 @@ export interface Poller {
   delaySeconds: (elapsedSeconds: number) => number
 }
 
-export const DEFAULT_POLL_SECONDS = 1
-export const DEFAULT_MAX_POLL_SECONDS = 4.8
+/** The defaults of poll-interval and max-poll-interval (action.yml). */
+const DEFAULT_POLL_SECONDS = 1
+const DEFAULT_MAX_POLL_SECONDS = 4.8
 
 export const PAPER_POLLERS: Poller[] = [
   {

@@ -629,7 +629,7 @@ function statusLog(logger, first, sayFirst) {
 }
 
 // EXTERNAL MODULE: ./src/run/timing.ts
-var timing = __webpack_require__(9959);
+var run_timing = __webpack_require__(9959);
 ;// CONCATENATED MODULE: ./src/run/poll.ts
 
 
@@ -647,7 +647,7 @@ var timing = __webpack_require__(9959);
 const POLL_GROWTH = 0.5;
 function nextPollDelayMs(elapsedMs, pollIntervalMs, maxPollIntervalMs) {
     const delay = Math.min(maxPollIntervalMs, Math.max(pollIntervalMs, elapsedMs * POLL_GROWTH));
-    return Math.max(timing/* MIN_POLL_DELAY_MS */.e, delay);
+    return Math.max(run_timing/* MIN_POLL_DELAY_MS */.e, delay);
 }
 // The last get is allowed to finish a little past the deadline, so that a run which ended
 // just in time is reported as finished rather than as timed out.
@@ -662,12 +662,20 @@ const LASTING_ERRORS = new Set([
 async function pollRun(reader, runId, options) {
     const { clock, timing, signal } = options;
     let gets = 0;
+    // Each get is due at a time the schedule sets from the one before it, not from when the
+    // get before it returned: the time a get takes does not push every later one back, so the
+    // gets fall where the schedule (and the computed figures in BENCHMARKS.md) put them. A get
+    // that returns after the next one was due is followed after the shortest pause.
+    let dueAt = clock.now();
     for (let first = true;; first = false) {
         const now = clock.now();
-        const delay = first && options.getFirst
-            ? 0
-            : nextPollDelayMs(now - timing.startedAt, timing.pollIntervalMs, timing.maxPollIntervalMs);
-        await clock.sleep(Math.max(0, Math.min(now + delay, timing.deadline) - now), signal);
+        if (first && options.getFirst)
+            dueAt = now;
+        else {
+            const delay = nextPollDelayMs(dueAt - timing.startedAt, timing.pollIntervalMs, timing.maxPollIntervalMs);
+            dueAt = Math.max(dueAt + delay, now + (first ? 0 : run_timing/* MIN_POLL_DELAY_MS */.e));
+        }
+        await clock.sleep(Math.max(0, Math.min(dueAt, timing.deadline) - now), signal);
         let snapshot;
         try {
             snapshot = await reader.get(runId, { deadline: timing.deadline + FINAL_GET_GRACE_MS, signal });

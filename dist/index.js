@@ -1312,7 +1312,7 @@ async function compileSchema(schema) {
     const Ajv = await ajvClass(draft);
     const addFormats = pick(await Promise.all(/* import() */[__nccwpck_require__.e(457), __nccwpck_require__.e(196)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2815, 23)));
     const warnings = [];
-    const compile = async (allErrors) => {
+    const compile = (allErrors) => {
         // Strict mode refuses keywords users' schemas carry (titles, examples, vendor fields);
         // what it would only warn of is collected, and an unknown format is an input problem.
         const ajv = new Ajv({
@@ -1337,8 +1337,8 @@ async function compileSchema(schema) {
     let full;
     let fast;
     try {
-        full = await compile(true);
-        fast = await compile(false);
+        full = compile(true);
+        fast = compile(false);
     }
     catch (error) {
         return { problem: `is not a valid JSON Schema (${error.message.split('\n')[0]})` };

@@ -61,7 +61,7 @@ export async function compileSchema(
   const Ajv = await ajvClass(draft)
   const addFormats = pick<(ajv: AjvClass) => unknown>(await import('ajv-formats'))
   const warnings: string[] = []
-  const compile = async (allErrors: boolean): Promise<ValidateFunction> => {
+  const compile = (allErrors: boolean): ValidateFunction => {
     // Strict mode refuses keywords users' schemas carry (titles, examples, vendor fields);
     // what it would only warn of is collected, and an unknown format is an input problem.
     const ajv = new Ajv({
@@ -86,8 +86,8 @@ export async function compileSchema(
   let full: ValidateFunction
   let fast: ValidateFunction
   try {
-    full = await compile(true)
-    fast = await compile(false)
+    full = compile(true)
+    fast = compile(false)
   } catch (error) {
     return { problem: `is not a valid JSON Schema (${(error as Error).message.split('\n')[0]})` }
   }

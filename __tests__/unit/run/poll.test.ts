@@ -142,6 +142,25 @@ describe('pollRun with a fake clock', () => {
     }
   })
 
+  it('keeps the gets on the schedule, whatever each one takes', async () => {
+    const clock = new FakeClock()
+    const starts: number[] = []
+    // Each get takes 300 ms: the next is still due a second after the one before was due.
+    const slow: RunReader = {
+      get: runId => {
+        starts.push(clock.now())
+        clock.advance(300)
+        const status = clock.now() >= 5_500 ? 'completed' : 'running'
+        return Promise.resolve({ runId, status, rawStatus: status, raw: {} })
+      }
+    }
+    await pollRun(slow, 'run-1', {
+      ...options(clock, 60_000),
+      timing: { startedAt: 0, deadline: 60_000, pollIntervalMs: 1000, maxPollIntervalMs: 1000 }
+    })
+    expect(starts).toEqual([1000, 2000, 3000, 4000, 5000, 6000])
+  })
+
   it('reports each snapshot', async () => {
     const clock = new FakeClock()
     const seen: Array<string | undefined> = []
