@@ -10,6 +10,8 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   tZ: () => (/* binding */ connectToGitHub),
   Po: () => (/* binding */ describeGitHubFailure),
+  Lu: () => (/* binding */ everyPage),
+  dY: () => (/* binding */ failureAdvice),
   C4: () => (/* binding */ ownLogin),
   Up: () => (/* binding */ sameLogin)
 });
@@ -269,6 +271,42 @@ function sameLogin(a, b) {
     const plain = (login) => login.replace(/\[bot\]$/, '').toLowerCase();
     return plain(a) === plain(b);
 }
+/**
+ * The pages of a GitHub list, each checked to be a list (GitHub's answer is data: a page that
+ * is not one is not taken for one), at most `maxPages` of 100: a longer list is cut there.
+ */
+async function* everyPage(octokit, route, params, what, maxPages) {
+    let pages = 0;
+    const iterator = octokit.paginate.iterator(route, {
+        ...params,
+        per_page: 100
+    });
+    for await (const { data } of iterator) {
+        if (!Array.isArray(data))
+            throw new Error(`GitHub's page of ${what} is not a list`);
+        yield data;
+        if (++pages >= maxPages)
+            return;
+    }
+}
+/** What to tell the user after a GitHub failure: the failure, then the fix for its status. */
+function failureAdvice(why, failure, fixes) {
+    if (/rate limit/i.test(failure.message)) {
+        return `${why} GitHub's rate limit for this token is spent: ${fixes.rateLimited}`;
+    }
+    switch (failure.status) {
+        case 401:
+            return `${why} Check \`github-token\`.`;
+        case 403:
+            return `${why} ${fixes.forbidden}`;
+        case 404:
+            return `${why} ${fixes.notFound}`;
+        case 422:
+            return fixes.refused === undefined ? why : `${why} ${fixes.refused}`;
+        default:
+            return why;
+    }
+}
 
 
 /***/ }),
@@ -389,17 +427,9 @@ async function findEarlierCard(octokit, where, identity) {
         return undefined;
     const prefix = `<!-- ${markerPrefix(identity)}`;
     let latest;
-    let pages = 0;
     // Page by page, keeping only what matches: a long thread is never held whole.
-    for await (const { data } of octokit.paginate.iterator(octokit.rest.issues.listComments, {
-        ...where,
-        per_page: 100
-    })) {
-        // GitHub's response is data: a page that is not a list, or an entry that is not a comment,
-        // is not taken for one.
-        if (!Array.isArray(data))
-            throw new Error(`GitHub's page of comments on #${where.issue_number} is not a list`);
-        for (const comment of data) {
+    for await (const page of (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .everyPage */ .Lu)(octokit, octokit.rest.issues.listComments, where, `comments on #${where.issue_number}`, MAX_COMMENT_PAGES)) {
+        for (const comment of page) {
             const { id, body, user } = (comment ?? {});
             if (typeof id !== 'number' || typeof body !== 'string' || !body.startsWith(prefix))
                 continue;
@@ -411,34 +441,24 @@ async function findEarlierCard(octokit, where, identity) {
             const started = Number(/ started=(\d+) -->/.exec(body.slice(0, 1024))?.[1] ?? 0);
             latest = { id, started };
         }
-        if (++pages >= MAX_COMMENT_PAGES)
-            break;
     }
     if (latest === undefined)
         return undefined;
     return { id: latest.id, newer: latest.started > identity.startedAt };
 }
 function commentFailure(error, issueNumber, updating, connection) {
-    const { status, message } = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(error, connection);
+    const failure = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(error, connection);
     const stale = updating
         ? ` The run card on #${issueNumber} is still an earlier run's: it is stale.`
         : '';
-    const why = `Could not ${updating ? 'update the run card' : 'comment'} on #${issueNumber} (${message}).${stale}`;
-    if (/rate limit/i.test(message)) {
-        return `${why} GitHub's rate limit for this token is spent: the next run's card will post.`;
-    }
-    switch (status) {
-        case 401:
-            return `${why} Check \`github-token\`.`;
-        case 403:
-            return (`${why} Give the job \`permissions: pull-requests: write\` (and \`issues: write\` for an ` +
-                'issue). A pull_request from a fork gets a read-only token: comment from a workflow_run ' +
-                'job on the base repository instead (see examples/).');
-        case 404:
-            return `${why} Check \`comment-on\` and that the token can see this repository.`;
-        default:
-            return why;
-    }
+    const why = `Could not ${updating ? 'update the run card' : 'comment'} on #${issueNumber} (${failure.message}).${stale}`;
+    return (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .failureAdvice */ .dY)(why, failure, {
+        rateLimited: "the next run's card will post.",
+        forbidden: 'Give the job `permissions: pull-requests: write` (and `issues: write` for an issue). A ' +
+            'pull_request from a fork gets a read-only token: comment from a workflow_run job on the ' +
+            'base repository instead (see examples/).',
+        notFound: 'Check `comment-on` and that the token can see this repository.'
+    });
 }
 
 

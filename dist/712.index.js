@@ -10,6 +10,8 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   tZ: () => (/* binding */ connectToGitHub),
   Po: () => (/* binding */ describeGitHubFailure),
+  Lu: () => (/* binding */ everyPage),
+  dY: () => (/* binding */ failureAdvice),
   C4: () => (/* binding */ ownLogin),
   Up: () => (/* binding */ sameLogin)
 });
@@ -268,6 +270,42 @@ async function ownLogin(octokit) {
 function sameLogin(a, b) {
     const plain = (login) => login.replace(/\[bot\]$/, '').toLowerCase();
     return plain(a) === plain(b);
+}
+/**
+ * The pages of a GitHub list, each checked to be a list (GitHub's answer is data: a page that
+ * is not one is not taken for one), at most `maxPages` of 100: a longer list is cut there.
+ */
+async function* everyPage(octokit, route, params, what, maxPages) {
+    let pages = 0;
+    const iterator = octokit.paginate.iterator(route, {
+        ...params,
+        per_page: 100
+    });
+    for await (const { data } of iterator) {
+        if (!Array.isArray(data))
+            throw new Error(`GitHub's page of ${what} is not a list`);
+        yield data;
+        if (++pages >= maxPages)
+            return;
+    }
+}
+/** What to tell the user after a GitHub failure: the failure, then the fix for its status. */
+function failureAdvice(why, failure, fixes) {
+    if (/rate limit/i.test(failure.message)) {
+        return `${why} GitHub's rate limit for this token is spent: ${fixes.rateLimited}`;
+    }
+    switch (failure.status) {
+        case 401:
+            return `${why} Check \`github-token\`.`;
+        case 403:
+            return `${why} ${fixes.forbidden}`;
+        case 404:
+            return `${why} ${fixes.notFound}`;
+        case 422:
+            return fixes.refused === undefined ? why : `${why} ${fixes.refused}`;
+        default:
+            return why;
+    }
 }
 
 
@@ -709,15 +747,9 @@ async function diffLines(octokit, where, findings) {
         wanted.set(finding.path, lines);
     }
     const diff = new Map();
-    let pages = 0;
-    for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
-        ...where,
-        per_page: 100
-    })) {
-        if (!Array.isArray(data)) {
-            throw new Error(`GitHub's page of changed files of #${where.pull_number} is not a list`);
-        }
-        for (const file of data) {
+    const what = `changed files of #${where.pull_number}`;
+    for await (const page of (0,client/* everyPage */.Lu)(octokit, octokit.rest.pulls.listFiles, where, what, MAX_FILE_PAGES)) {
+        for (const file of page) {
             const { filename, patch } = (file ?? {});
             // A binary file, or one too large for GitHub to show, has no patch: no line of it is.
             const lines = typeof filename === 'string' ? wanted.get(filename) : undefined;
@@ -726,8 +758,6 @@ async function diffLines(octokit, where, findings) {
             const inPatch = typeof patch === 'string' ? headSideLines(patch) : new Set();
             diff.set(filename, new Set([...lines].filter(line => inPatch.has(line))));
         }
-        if (++pages >= MAX_FILE_PAGES)
-            break;
     }
     return diff;
 }
@@ -754,15 +784,9 @@ async function earlierFindings(octokit, where, head) {
             return undefined;
         return { body, rest: item };
     };
-    let pages = 0;
-    for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, {
-        ...where,
-        per_page: 100
-    })) {
-        if (!Array.isArray(data)) {
-            throw new Error(`GitHub's page of review comments on #${where.pull_number} is not a list`);
-        }
-        for (const item of data) {
+    const comments = `review comments on #${where.pull_number}`;
+    for await (const page of (0,client/* everyPage */.Lu)(octokit, octokit.rest.pulls.listReviewComments, where, comments, MAX_COMMENT_PAGES)) {
+        for (const item of page) {
             const own = byAuthor(item);
             const { line } = own?.rest ?? {};
             // `line` is null once GitHub finds the comment's lines changed: it is on no line now.
@@ -772,26 +796,16 @@ async function earlierFindings(octokit, where, head) {
             if (key !== undefined)
                 onLines.add(placedKey(key, line));
         }
-        if (++pages >= MAX_COMMENT_PAGES)
-            break;
     }
-    pages = 0;
-    for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listReviews, {
-        ...where,
-        per_page: 100
-    })) {
-        if (!Array.isArray(data)) {
-            throw new Error(`GitHub's page of reviews of #${where.pull_number} is not a list`);
-        }
-        for (const item of data) {
+    const reviews = `reviews of #${where.pull_number}`;
+    for await (const page of (0,client/* everyPage */.Lu)(octokit, octokit.rest.pulls.listReviews, where, reviews, MAX_COMMENT_PAGES)) {
+        for (const item of page) {
             const own = byAuthor(item);
             if (!own || own.rest.commit_id !== head || !isActionReview(own.body))
                 continue;
             for (const placed of listedKeysIn(own.body))
                 inBodies.add(placed);
         }
-        if (++pages >= MAX_COMMENT_PAGES)
-            break;
     }
     return { onLines, inBodies };
 }
@@ -820,27 +834,18 @@ async function createReview(octokit, where, head, plan, identity, clean) {
     };
 }
 function reviewFailure(error, number, step, connection) {
-    const { status, message } = (0,client/* describeGitHubFailure */.Po)(error, connection);
+    const failure = (0,client/* describeGitHubFailure */.Po)(error, connection);
     const why = step === 'read'
-        ? `Could not read pull request #${number} to review it (${message}).`
-        : `Could not post the review on #${number} (${message}).`;
-    if (/rate limit/i.test(message)) {
-        return `${why} GitHub's rate limit for this token is spent: the next run's review will post.`;
-    }
-    switch (status) {
-        case 401:
-            return `${why} Check \`github-token\`.`;
-        case 403:
-            return (`${why} Give the job \`permissions: pull-requests: write\`. A pull_request from a fork ` +
-                'gets a read-only token: review from a workflow_run job on the base repository ' +
-                'instead (examples/ai-review.yml).');
-        case 404:
-            return `${why} Check that #${number} is a pull request (\`comment-on\`) and that the token can see this repository.`;
-        case 422:
-            return `${why} GitHub refused the review itself; the findings are in the run card and the \`findings\` output.`;
-        default:
-            return why;
-    }
+        ? `Could not read pull request #${number} to review it (${failure.message}).`
+        : `Could not post the review on #${number} (${failure.message}).`;
+    return (0,client/* failureAdvice */.dY)(why, failure, {
+        rateLimited: "the next run's review will post.",
+        forbidden: 'Give the job `permissions: pull-requests: write`. A pull_request from a fork gets a ' +
+            'read-only token: review from a workflow_run job on the base repository instead ' +
+            '(examples/ai-review.yml).',
+        notFound: `Check that #${number} is a pull request (\`comment-on\`) and that the token can see this repository.`,
+        refused: 'GitHub refused the review itself; the findings are in the run card and the `findings` output.'
+    });
 }
 
 

@@ -229,3 +229,52 @@ export function sameLogin(a: string, b: string): boolean {
   const plain = (login: string): string => login.replace(/\[bot\]$/, '').toLowerCase()
   return plain(a) === plain(b)
 }
+
+/**
+ * The pages of a GitHub list, each checked to be a list (GitHub's answer is data: a page that
+ * is not one is not taken for one), at most `maxPages` of 100: a longer list is cut there.
+ */
+export async function* everyPage(
+  octokit: Octokit,
+  route: Parameters<Octokit['paginate']['iterator']>[0],
+  params: Record<string, unknown>,
+  what: string,
+  maxPages: number
+): AsyncGenerator<unknown[]> {
+  let pages = 0
+  const iterator = octokit.paginate.iterator(
+    route as never,
+    {
+      ...params,
+      per_page: 100
+    } as never
+  ) as AsyncIterable<{ data: unknown }>
+  for await (const { data } of iterator) {
+    if (!Array.isArray(data)) throw new Error(`GitHub's page of ${what} is not a list`)
+    yield data as unknown[]
+    if (++pages >= maxPages) return
+  }
+}
+
+/** What to tell the user after a GitHub failure: the failure, then the fix for its status. */
+export function failureAdvice(
+  why: string,
+  failure: { status: number | undefined; message: string },
+  fixes: { rateLimited: string; forbidden: string; notFound: string; refused?: string }
+): string {
+  if (/rate limit/i.test(failure.message)) {
+    return `${why} GitHub's rate limit for this token is spent: ${fixes.rateLimited}`
+  }
+  switch (failure.status) {
+    case 401:
+      return `${why} Check \`github-token\`.`
+    case 403:
+      return `${why} ${fixes.forbidden}`
+    case 404:
+      return `${why} ${fixes.notFound}`
+    case 422:
+      return fixes.refused === undefined ? why : `${why} ${fixes.refused}`
+    default:
+      return why
+  }
+}

@@ -3,6 +3,8 @@ import type { Logger } from '../../util/logger.js'
 import {
   connectToGitHub,
   describeGitHubFailure,
+  everyPage,
+  failureAdvice,
   ownLogin,
   sameLogin,
   type GitHubConnection,
@@ -138,17 +140,15 @@ async function findEarlierCard(
   if (author === undefined) return undefined
   const prefix = `<!-- ${markerPrefix(identity)}`
   let latest: { id: number; started: number } | undefined
-  let pages = 0
   // Page by page, keeping only what matches: a long thread is never held whole.
-  for await (const { data } of octokit.paginate.iterator(octokit.rest.issues.listComments, {
-    ...where,
-    per_page: 100
-  })) {
-    // GitHub's response is data: a page that is not a list, or an entry that is not a comment,
-    // is not taken for one.
-    if (!Array.isArray(data))
-      throw new Error(`GitHub's page of comments on #${where.issue_number} is not a list`)
-    for (const comment of data as unknown[]) {
+  for await (const page of everyPage(
+    octokit,
+    octokit.rest.issues.listComments,
+    where,
+    `comments on #${where.issue_number}`,
+    MAX_COMMENT_PAGES
+  )) {
+    for (const comment of page) {
       const { id, body, user } = (comment ?? {}) as {
         id?: unknown
         body?: unknown
@@ -161,7 +161,6 @@ async function findEarlierCard(
       const started = Number(/ started=(\d+) -->/.exec(body.slice(0, 1024))?.[1] ?? 0)
       latest = { id, started }
     }
-    if (++pages >= MAX_COMMENT_PAGES) break
   }
   if (latest === undefined) return undefined
   return { id: latest.id, newer: latest.started > identity.startedAt }
@@ -173,26 +172,17 @@ function commentFailure(
   updating: boolean,
   connection: GitHubConnection
 ): string {
-  const { status, message } = describeGitHubFailure(error, connection)
+  const failure = describeGitHubFailure(error, connection)
   const stale = updating
     ? ` The run card on #${issueNumber} is still an earlier run's: it is stale.`
     : ''
-  const why = `Could not ${updating ? 'update the run card' : 'comment'} on #${issueNumber} (${message}).${stale}`
-  if (/rate limit/i.test(message)) {
-    return `${why} GitHub's rate limit for this token is spent: the next run's card will post.`
-  }
-  switch (status) {
-    case 401:
-      return `${why} Check \`github-token\`.`
-    case 403:
-      return (
-        `${why} Give the job \`permissions: pull-requests: write\` (and \`issues: write\` for an ` +
-        'issue). A pull_request from a fork gets a read-only token: comment from a workflow_run ' +
-        'job on the base repository instead (see examples/).'
-      )
-    case 404:
-      return `${why} Check \`comment-on\` and that the token can see this repository.`
-    default:
-      return why
-  }
+  const why = `Could not ${updating ? 'update the run card' : 'comment'} on #${issueNumber} (${failure.message}).${stale}`
+  return failureAdvice(why, failure, {
+    rateLimited: "the next run's card will post.",
+    forbidden:
+      'Give the job `permissions: pull-requests: write` (and `issues: write` for an issue). A ' +
+      'pull_request from a fork gets a read-only token: comment from a workflow_run job on the ' +
+      'base repository instead (see examples/).',
+    notFound: 'Check `comment-on` and that the token can see this repository.'
+  })
 }

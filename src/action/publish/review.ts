@@ -14,6 +14,8 @@ import type { Logger } from '../../util/logger.js'
 import {
   connectToGitHub,
   describeGitHubFailure,
+  everyPage,
+  failureAdvice,
   ownLogin,
   sameLogin,
   type GitHubConnection,
@@ -161,15 +163,15 @@ async function diffLines(
     wanted.set(finding.path, lines)
   }
   const diff = new Map<string, Set<number>>()
-  let pages = 0
-  for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
-    ...where,
-    per_page: 100
-  })) {
-    if (!Array.isArray(data)) {
-      throw new Error(`GitHub's page of changed files of #${where.pull_number} is not a list`)
-    }
-    for (const file of data as unknown[]) {
+  const what = `changed files of #${where.pull_number}`
+  for await (const page of everyPage(
+    octokit,
+    octokit.rest.pulls.listFiles,
+    where,
+    what,
+    MAX_FILE_PAGES
+  )) {
+    for (const file of page) {
       const { filename, patch } = (file ?? {}) as { filename?: unknown; patch?: unknown }
       // A binary file, or one too large for GitHub to show, has no patch: no line of it is.
       const lines = typeof filename === 'string' ? wanted.get(filename) : undefined
@@ -177,7 +179,6 @@ async function diffLines(
       const inPatch = typeof patch === 'string' ? headSideLines(patch) : new Set<number>()
       diff.set(filename, new Set([...lines].filter(line => inPatch.has(line))))
     }
-    if (++pages >= MAX_FILE_PAGES) break
   }
   return diff
 }
@@ -208,15 +209,15 @@ async function earlierFindings(
     if (author.endsWith('[bot]') && user.type !== 'Bot') return undefined
     return { body, rest: item as Record<string, unknown> }
   }
-  let pages = 0
-  for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, {
-    ...where,
-    per_page: 100
-  })) {
-    if (!Array.isArray(data)) {
-      throw new Error(`GitHub's page of review comments on #${where.pull_number} is not a list`)
-    }
-    for (const item of data as unknown[]) {
+  const comments = `review comments on #${where.pull_number}`
+  for await (const page of everyPage(
+    octokit,
+    octokit.rest.pulls.listReviewComments,
+    where,
+    comments,
+    MAX_COMMENT_PAGES
+  )) {
+    for (const item of page) {
       const own = byAuthor(item)
       const { line } = own?.rest ?? {}
       // `line` is null once GitHub finds the comment's lines changed: it is on no line now.
@@ -224,22 +225,20 @@ async function earlierFindings(
       const key = lineCommentKey(own.body)
       if (key !== undefined) onLines.add(placedKey(key, line))
     }
-    if (++pages >= MAX_COMMENT_PAGES) break
   }
-  pages = 0
-  for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listReviews, {
-    ...where,
-    per_page: 100
-  })) {
-    if (!Array.isArray(data)) {
-      throw new Error(`GitHub's page of reviews of #${where.pull_number} is not a list`)
-    }
-    for (const item of data as unknown[]) {
+  const reviews = `reviews of #${where.pull_number}`
+  for await (const page of everyPage(
+    octokit,
+    octokit.rest.pulls.listReviews,
+    where,
+    reviews,
+    MAX_COMMENT_PAGES
+  )) {
+    for (const item of page) {
       const own = byAuthor(item)
       if (!own || own.rest.commit_id !== head || !isActionReview(own.body)) continue
       for (const placed of listedKeysIn(own.body)) inBodies.add(placed)
     }
-    if (++pages >= MAX_COMMENT_PAGES) break
   }
   return { onLines, inBodies }
 }
@@ -282,28 +281,19 @@ function reviewFailure(
   step: 'read' | 'post',
   connection: GitHubConnection
 ): string {
-  const { status, message } = describeGitHubFailure(error, connection)
+  const failure = describeGitHubFailure(error, connection)
   const why =
     step === 'read'
-      ? `Could not read pull request #${number} to review it (${message}).`
-      : `Could not post the review on #${number} (${message}).`
-  if (/rate limit/i.test(message)) {
-    return `${why} GitHub's rate limit for this token is spent: the next run's review will post.`
-  }
-  switch (status) {
-    case 401:
-      return `${why} Check \`github-token\`.`
-    case 403:
-      return (
-        `${why} Give the job \`permissions: pull-requests: write\`. A pull_request from a fork ` +
-        'gets a read-only token: review from a workflow_run job on the base repository ' +
-        'instead (examples/ai-review.yml).'
-      )
-    case 404:
-      return `${why} Check that #${number} is a pull request (\`comment-on\`) and that the token can see this repository.`
-    case 422:
-      return `${why} GitHub refused the review itself; the findings are in the run card and the \`findings\` output.`
-    default:
-      return why
-  }
+      ? `Could not read pull request #${number} to review it (${failure.message}).`
+      : `Could not post the review on #${number} (${failure.message}).`
+  return failureAdvice(why, failure, {
+    rateLimited: "the next run's review will post.",
+    forbidden:
+      'Give the job `permissions: pull-requests: write`. A pull_request from a fork gets a ' +
+      'read-only token: review from a workflow_run job on the base repository instead ' +
+      '(examples/ai-review.yml).',
+    notFound: `Check that #${number} is a pull request (\`comment-on\`) and that the token can see this repository.`,
+    refused:
+      'GitHub refused the review itself; the findings are in the run card and the `findings` output.'
+  })
 }
