@@ -63,16 +63,16 @@ export async function pollRun(
   // get before it returned: the time a get takes does not push every later one back, so the
   // gets fall where the schedule (and the computed figures in BENCHMARKS.md) put them. A get
   // that returns after the next one was due is followed after the shortest pause.
-  let dueAt = clock.now()
+  // The schedule starts when following does (just after the trigger answered, for a run this
+  // step started), not when the step did: the seconds spent starting up and triggering are
+  // not time the run has been running, and gets spent in them would find nothing.
+  const origin = clock.now()
+  let dueAt = origin
   for (let first = true; ; first = false) {
     const now = clock.now()
     if (first && options.getFirst) dueAt = now
     else {
-      const delay = nextPollDelayMs(
-        dueAt - timing.startedAt,
-        timing.pollIntervalMs,
-        timing.maxPollIntervalMs
-      )
+      const delay = nextPollDelayMs(dueAt - origin, timing.pollIntervalMs, timing.maxPollIntervalMs)
       dueAt = Math.max(dueAt + delay, now + (first ? 0 : MIN_POLL_DELAY_MS))
     }
     await clock.sleep(Math.max(0, Math.min(dueAt, timing.deadline) - now), signal)

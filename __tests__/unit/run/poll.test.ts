@@ -161,6 +161,22 @@ describe('pollRun with a fake clock', () => {
     expect(starts).toEqual([1000, 2000, 3000, 4000, 5000, 6000])
   })
 
+  it('starts the schedule when following starts, not when the step did', async () => {
+    const clock = new FakeClock()
+    clock.time = 8_000 // eight seconds of start-up and trigger before the run exists
+    const starts: number[] = []
+    const reader: RunReader = {
+      get: runId => {
+        starts.push(clock.now())
+        const status = clock.now() >= 11_000 ? 'completed' : 'running'
+        return Promise.resolve({ runId, status, rawStatus: status, raw: {} })
+      }
+    }
+    await pollRun(reader, 'run-1', options(clock, 60_000))
+    // 1 s, 1 s, then half the time waited (1.5 s): as for a run that started at 8 s.
+    expect(starts).toEqual([9_000, 10_000, 11_000])
+  })
+
   it('reports each snapshot', async () => {
     const clock = new FakeClock()
     const seen: Array<string | undefined> = []
