@@ -255,7 +255,10 @@ export function pollingChart(figures: PollingFigures[]): string {
     const colour = ours ? '#d62728' : '#1f77b4'
     parts.push(
       `<circle cx="${x(f.getsPerRun).toFixed(1)}" cy="${y(f.meanLag).toFixed(1)}" r="${ours ? 6 : 4}" fill="${colour}"/>`,
-      `<text x="${(x(f.getsPerRun) + 9).toFixed(1)}" y="${(y(f.meanLag) - 8).toFixed(1)}" fill="${colour}">${f.poller}: ${f.meanLag.toFixed(2)} s, ${f.getsPerRun.toFixed(1)} gets</text>`
+      // Labels on the right half go to the left of their point, so that none leaves the chart.
+      x(f.getsPerRun) > width / 2
+        ? `<text x="${(x(f.getsPerRun) - 9).toFixed(1)}" y="${(y(f.meanLag) + 18).toFixed(1)}" text-anchor="end" fill="${colour}">${f.poller}: ${f.meanLag.toFixed(2)} s, ${f.getsPerRun.toFixed(1)} gets</text>`
+        : `<text x="${(x(f.getsPerRun) + 9).toFixed(1)}" y="${(y(f.meanLag) - 8).toFixed(1)}" fill="${colour}">${f.poller}: ${f.meanLag.toFixed(2)} s, ${f.getsPerRun.toFixed(1)} gets</text>`
     )
   }
   parts.push('</svg>')
