@@ -3,7 +3,7 @@ import type { MixResult } from './polling.js'
 import type { PollingFigures } from './schedule.js'
 import type { CardResult, MemoryResult, ParallelResult } from './load.js'
 import type { StartupResult } from './startup.js'
-import { show, spread } from './stats.js'
+import { mean, show, spread } from './stats.js'
 
 const MIB = 1024 * 1024
 const met = (ok: boolean): string => (ok ? 'met' : '**missed**')
@@ -185,8 +185,6 @@ export function pollingMixTable(
   computed: Array<{ contender: string; lags: number[]; gets: number[] }>
 ): string {
   const contenders = [...new Set(measured.map(r => r.contender))]
-  const mean = (values: number[]): number =>
-    values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length)
   const rows = contenders.map(name => {
     const mine = measured.filter(r => r.contender === name)
     const ok = mine.filter(r => r.lag !== undefined && r.gets !== undefined)

@@ -1,4 +1,5 @@
 import { nextPollDelayMs } from '../src/run/poll.js'
+import { mean } from './stats.js'
 
 // Polling on the run lengths users have: log-uniform between 1 s and 10 min, none chosen to
 // line up with anyone's interval, computed exactly from each schedule ("on paper"; no I/O, no
@@ -90,8 +91,6 @@ export function pollingFigures(lengths: number[], poller: Poller): PollingFigure
   const runs = lengths.map(seconds => ({ seconds, ...pollRunOnPaper(seconds, poller) }))
   const lags = runs.map(run => run.lag).sort((a, b) => a - b)
   const short = runs.filter(run => run.seconds <= 10)
-  const mean = (values: number[]): number =>
-    values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length)
   return {
     poller: poller.name,
     meanLag: mean(lags),

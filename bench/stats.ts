@@ -23,3 +23,8 @@ export function show(figure: Spread, decimals: number, unit = ''): string {
     ? `${f(figure.median)} (${f(figure.min)}–${f(figure.max)})`
     : f(figure.median)
 }
+
+/** The arithmetic mean; 0 for no values. */
+export function mean(values: number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length)
+}

@@ -935,7 +935,7 @@ function interpretEventData(data) {
     if (data.trim() === '[DONE]')
         return 'done';
     const json = (0,util_json/* tryParseJson */.Bl)((0,large_json/* quoteLongIntegers */.c)(data, run_object/* ID_FIELDS */.CW));
-    if (json === undefined || !(0,run_object/* isRecord */.u4)(json.value))
+    if (json === undefined || !(0,util_json/* isRecord */.u4)(json.value))
         return undefined;
     const fields = json.value;
     const update = (0,run_object/* readIdentity */.xN)(fields);

@@ -33,7 +33,7 @@ function readFindings(output) {
         return { findings: [], dropped: 0, found: false };
     const list = Array.isArray(document)
         ? document
-        : isRecord(document) && Array.isArray(document.findings)
+        : (0,_util_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(document) && Array.isArray(document.findings)
             ? document.findings
             : undefined;
     if (list === undefined)
@@ -52,7 +52,7 @@ function readFindings(output) {
     return { findings, dropped, found: true };
 }
 function readFinding(entry) {
-    if (!isRecord(entry))
+    if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(entry))
         return undefined;
     const path = repositoryPath(entry.path);
     const line = lineNumber(entry.line);
@@ -106,9 +106,6 @@ function text(value, maxChars) {
     // Not between the two halves of a character outside the BMP (an emoji).
     const end = /[\uD800-\uDBFF]/.test(value.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
     return `${value.slice(0, end)}…`;
-}
-function isRecord(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 

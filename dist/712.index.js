@@ -411,6 +411,25 @@ function inDiff(finding, diff) {
     }
     return true;
 }
+/** A range longer than this is no line comment: no review reads a comment on 500 lines. */
+const MAX_COMMENT_RANGE = 500;
+/**
+ * The lines of each file that the findings name (ranges of up to 500 lines): all of a diff
+ * that needs keeping, however large the pull request is.
+ */
+function namedLines(findings) {
+    const named = new Map();
+    for (const finding of findings) {
+        const last = finding.endLine ?? finding.line;
+        if (last - finding.line >= MAX_COMMENT_RANGE)
+            continue;
+        const lines = named.get(finding.path) ?? new Set();
+        for (let line = finding.line; line <= last; line++)
+            lines.add(line);
+        named.set(finding.path, lines);
+    }
+    return named;
+}
 
 // EXTERNAL MODULE: ./src/findings/gate.ts
 var gate = __webpack_require__(5835);
@@ -728,24 +747,13 @@ async function currentHead(octokit, where) {
     }
     return sha;
 }
-/** A range longer than this is listed in the body: no review reads a comment on 500 lines. */
-const MAX_COMMENT_RANGE = 500;
 /**
  * The head-side lines of the changed files' patches that findings name, every page read. Only
  * those lines are kept, so that what is held is bounded by the findings, not by the pull
  * request (or by a server that sends pages of huge patches).
  */
 async function diffLines(octokit, where, findings) {
-    const wanted = new Map();
-    for (const finding of findings) {
-        const last = finding.endLine ?? finding.line;
-        if (last - finding.line >= MAX_COMMENT_RANGE)
-            continue;
-        const lines = wanted.get(finding.path) ?? new Set();
-        for (let line = finding.line; line <= last; line++)
-            lines.add(line);
-        wanted.set(finding.path, lines);
-    }
+    const wanted = namedLines(findings);
     const diff = new Map();
     const what = `changed files of #${where.pull_number}`;
     for await (const page of (0,client/* everyPage */.Lu)(octokit, octokit.rest.pulls.listFiles, where, what, MAX_FILE_PAGES)) {

@@ -1842,13 +1842,14 @@ function isHighSurrogateEscape(bytes, p) {
 /* harmony export */   jv: () => (/* binding */ readRunResponse),
 /* harmony export */   k9: () => (/* binding */ readUsage),
 /* harmony export */   nX: () => (/* binding */ IDENTIFYING_FIELDS),
-/* harmony export */   u4: () => (/* binding */ isRecord),
 /* harmony export */   xN: () => (/* binding */ readIdentity),
 /* harmony export */   y: () => (/* binding */ errorMessageFrom)
 /* harmony export */ });
 /* unused harmony export parseRunSnapshot */
 /* harmony import */ var _large_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3227);
 /* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4829);
+/* harmony import */ var _util_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4976);
+
 
 
 // Every field is optional and loosely typed: the platform's field names are not documented
@@ -1904,23 +1905,19 @@ function readIdentity(record) {
     }
     return identity;
 }
-/** A JSON object (not an array, not null). */
-function isRecord(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 const RUN_FIELDS = [...RUN_ID_FIELDS, 'status'];
 function unwrap(body) {
     // A body that names a run or a status is the run itself, whatever `data` it also carries.
     if (RUN_FIELDS.some(field => body[field] !== undefined))
         return body;
     for (const inner of [body.data, body.run])
-        if (isRecord(inner))
+        if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(inner))
             return inner;
     return body;
 }
 /** Reads a run object from a trigger or get response, or returns undefined when it is not one. */
 function parseRunSnapshot(body) {
-    if (!isRecord(body))
+    if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(body))
         return undefined;
     const object = unwrap(body);
     const snapshot = { ...readIdentity(object), raw: object };
@@ -1946,11 +1943,11 @@ function outputText(value) {
         return value;
     if (Array.isArray(value) && value.length === 1) {
         const [entry] = value;
-        if (isRecord(entry) && typeof entry.name === 'string' && 'value' in entry) {
+        if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(entry) && typeof entry.name === 'string' && 'value' in entry) {
             return outputText(entry.value);
         }
     }
-    if (isRecord(value)) {
+    if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(value)) {
         for (const field of TEXT_FIELDS) {
             const text = value[field];
             if (typeof text === 'string')
@@ -1979,13 +1976,13 @@ function namedOutputs(value) {
         if (value.length === 0)
             return undefined;
         for (const entry of value) {
-            if (!isRecord(entry) || typeof entry.name !== 'string' || !('value' in entry)) {
+            if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(entry) || typeof entry.name !== 'string' || !('value' in entry)) {
                 return undefined;
             }
             entries.push([entry.name, outputText(entry.value)]);
         }
     }
-    else if (isRecord(value)) {
+    else if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(value)) {
         for (const [name, inner] of Object.entries(value))
             entries.push([name, outputText(inner)]);
     }
@@ -2007,7 +2004,7 @@ const TOTAL_TOKEN_FIELDS = ['total_tokens', 'total'];
  * whole number of at least 0 (or its digits as text); anything else is not read.
  */
 function readUsage(object) {
-    const block = USAGE_FIELDS.map(field => object[field]).find(isRecord);
+    const block = USAGE_FIELDS.map(field => object[field]).find(_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4);
     const usage = {};
     if (block !== undefined) {
         const count = (fields) => fields.map(field => wholeNumber(block[field])).find(n => n !== undefined);
@@ -2035,7 +2032,7 @@ function wholeNumber(value) {
 }
 /** A cost: a finite number of at least 0, or its decimal text; `{total}` or `{amount}` too. */
 function amount(value) {
-    if (isRecord(value))
+    if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(value))
         return amount(value.total ?? value.amount);
     const number = typeof value === 'string' && /^\d{1,15}(?:\.\d{1,12})?$/.test(value.trim())
         ? Number(value)
@@ -2047,12 +2044,12 @@ function amount(value) {
  * or `message`. A FastAPI `detail` list becomes one line per entry, naming the field.
  */
 function errorMessageFrom(body) {
-    if (!isRecord(body))
+    if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(body))
         return undefined;
     const error = body.error;
     if (typeof error === 'string' && error)
         return error;
-    if (isRecord(error) && typeof error.message === 'string' && error.message)
+    if ((0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(error) && typeof error.message === 'string' && error.message)
         return error.message;
     if (typeof body.error_message === 'string' && body.error_message)
         return body.error_message;
@@ -2071,7 +2068,7 @@ function fastApiDetail(detail) {
         return undefined;
     const lines = [];
     for (const entry of detail) {
-        if (!isRecord(entry) || typeof entry.msg !== 'string')
+        if (!(0,_util_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(entry) || typeof entry.msg !== 'string')
             return undefined;
         const loc = Array.isArray(entry.loc) ? entry.loc : [];
         if (!loc.every(part => typeof part === 'string' || typeof part === 'number'))
@@ -2442,7 +2439,8 @@ function errorCode(error) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bl: () => (/* binding */ tryParseJson),
 /* harmony export */   Q8: () => (/* binding */ jsonDocument),
-/* harmony export */   bM: () => (/* binding */ compactJsonText)
+/* harmony export */   bM: () => (/* binding */ compactJsonText),
+/* harmony export */   u4: () => (/* binding */ isRecord)
 /* harmony export */ });
 /**
  * Parses JSON that a server sent, which may be anything: `{ value }` when it is JSON,
@@ -2455,6 +2453,10 @@ function tryParseJson(text) {
     catch {
         return undefined;
     }
+}
+/** A JSON object (not an array, not null). */
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 /**
  * The JSON document a run's answer holds: all of it when it is JSON, else the one fenced

@@ -17884,6 +17884,10 @@ function tryParseJson(text) {
         return undefined;
     }
 }
+/** A JSON object (not an array, not null). */
+function json_isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 /**
  * The JSON document a run's answer holds: all of it when it is JSON, else the one fenced
  * ` ```json ` (or `~~~json`) block of a Markdown answer. None, or two such blocks: undefined.
@@ -18155,6 +18159,7 @@ function isTerminal(status) {
 ;// CONCATENATED MODULE: ./src/platform/run-object.ts
 
 
+
 // Every field is optional and loosely typed: the platform's field names are not documented
 // (docs/platform-api.md), so each field is checked on its own, and anything unexpected is
 // ignored, not fatal. Plain checks rather than a schema library: a stream reads one run
@@ -18207,10 +18212,6 @@ function readIdentity(record) {
             identity.status = status;
     }
     return identity;
-}
-/** A JSON object (not an array, not null). */
-function isRecord(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 const RUN_FIELDS = [...RUN_ID_FIELDS, 'status'];
 function unwrap(body) {
@@ -18351,12 +18352,12 @@ function amount(value) {
  * or `message`. A FastAPI `detail` list becomes one line per entry, naming the field.
  */
 function errorMessageFrom(body) {
-    if (!isRecord(body))
+    if (!json_isRecord(body))
         return undefined;
     const error = body.error;
     if (typeof error === 'string' && error)
         return error;
-    if (isRecord(error) && typeof error.message === 'string' && error.message)
+    if (json_isRecord(error) && typeof error.message === 'string' && error.message)
         return error.message;
     if (typeof body.error_message === 'string' && body.error_message)
         return body.error_message;
@@ -18375,7 +18376,7 @@ function fastApiDetail(detail) {
         return undefined;
     const lines = [];
     for (const entry of detail) {
-        if (!isRecord(entry) || typeof entry.msg !== 'string')
+        if (!json_isRecord(entry) || typeof entry.msg !== 'string')
             return undefined;
         const loc = Array.isArray(entry.loc) ? entry.loc : [];
         if (!loc.every(part => typeof part === 'string' || typeof part === 'number'))

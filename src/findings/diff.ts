@@ -39,3 +39,22 @@ export function inDiff(finding: Finding, diff: ReadonlyMap<string, ReadonlySet<n
   }
   return true
 }
+
+/** A range longer than this is no line comment: no review reads a comment on 500 lines. */
+const MAX_COMMENT_RANGE = 500
+
+/**
+ * The lines of each file that the findings name (ranges of up to 500 lines): all of a diff
+ * that needs keeping, however large the pull request is.
+ */
+export function namedLines(findings: readonly Finding[]): Map<string, Set<number>> {
+  const named = new Map<string, Set<number>>()
+  for (const finding of findings) {
+    const last = finding.endLine ?? finding.line
+    if (last - finding.line >= MAX_COMMENT_RANGE) continue
+    const lines = named.get(finding.path) ?? new Set<number>()
+    for (let line = finding.line; line <= last; line++) lines.add(line)
+    named.set(finding.path, lines)
+  }
+  return named
+}

@@ -1,4 +1,4 @@
-import { jsonDocument } from '../util/json.js'
+import { isRecord, jsonDocument } from '../util/json.js'
 
 // Findings (a reviewer's remarks on files and lines) read from a run's output, once and apart
 // from whatever publishes them: docs/findings.md is the format.
@@ -121,8 +121,4 @@ function text(value: unknown, maxChars: number): string | undefined {
   // Not between the two halves of a character outside the BMP (an emoji).
   const end = /[\uD800-\uDBFF]/.test(value.charAt(maxChars - 1)) ? maxChars - 1 : maxChars
   return `${value.slice(0, end)}…`
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }

@@ -1,5 +1,6 @@
 import { parseJsonBytes, type LargeText, type ParsedBody } from './large-json.js'
 import { normalizeStatus, type RunStatus } from './status.js'
+import { isRecord } from '../util/json.js'
 
 // Every field is optional and loosely typed: the platform's field names are not documented
 // (docs/platform-api.md), so each field is checked on its own, and anything unexpected is
@@ -84,11 +85,6 @@ export interface RunSnapshot extends RunIdentity {
   raw: unknown
   /** `raw` leaves out long strings (noting each) that the response carried. */
   rawReduced?: boolean
-}
-
-/** A JSON object (not an array, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
 const RUN_FIELDS: readonly string[] = [...RUN_ID_FIELDS, 'status']

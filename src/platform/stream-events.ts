@@ -2,7 +2,6 @@ import { createParser } from 'eventsource-parser'
 import {
   errorMessageFrom,
   ID_FIELDS,
-  isRecord,
   namedOutputs,
   outputText,
   readIdentity,
@@ -11,7 +10,7 @@ import {
   type Usage
 } from './run-object.js'
 import { quoteLongIntegers } from './large-json.js'
-import { tryParseJson } from '../util/json.js'
+import { isRecord, tryParseJson } from '../util/json.js'
 
 /** What one event of the run's stream says; every field is optional (docs/platform-api.md). */
 export interface StreamUpdate extends RunIdentity {

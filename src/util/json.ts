@@ -10,6 +10,11 @@ export function tryParseJson(text: string): { value: unknown } | undefined {
   }
 }
 
+/** A JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
 /**
  * The JSON document a run's answer holds: all of it when it is JSON, else the one fenced
  * ` ```json ` (or `~~~json`) block of a Markdown answer. None, or two such blocks: undefined.

@@ -1,4 +1,4 @@
-import { headSideLines } from '../../findings/diff.js'
+import { headSideLines, namedLines } from '../../findings/diff.js'
 import type { Finding } from '../../findings/read.js'
 import {
   isActionReview,
@@ -141,9 +141,6 @@ async function currentHead(octokit: Octokit, where: Where): Promise<string> {
   return sha
 }
 
-/** A range longer than this is listed in the body: no review reads a comment on 500 lines. */
-const MAX_COMMENT_RANGE = 500
-
 /**
  * The head-side lines of the changed files' patches that findings name, every page read. Only
  * those lines are kept, so that what is held is bounded by the findings, not by the pull
@@ -154,14 +151,7 @@ async function diffLines(
   where: Where,
   findings: readonly Finding[]
 ): Promise<Map<string, Set<number>>> {
-  const wanted = new Map<string, Set<number>>()
-  for (const finding of findings) {
-    const last = finding.endLine ?? finding.line
-    if (last - finding.line >= MAX_COMMENT_RANGE) continue
-    const lines = wanted.get(finding.path) ?? new Set<number>()
-    for (let line = finding.line; line <= last; line++) lines.add(line)
-    wanted.set(finding.path, lines)
-  }
+  const wanted = namedLines(findings)
   const diff = new Map<string, Set<number>>()
   const what = `changed files of #${where.pull_number}`
   for await (const page of everyPage(
