@@ -48,7 +48,7 @@ async function readOutputSchema(raw, workspace) {
             };
         }
     }
-    const { compileSchema } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6027));
+    const { compileSchema } = await __webpack_require__.e(/* import() */ 27).then(__webpack_require__.bind(__webpack_require__, 6027));
     return compileSchema(schema);
 }
 

@@ -13,12 +13,7 @@ import type { Finding, FindingsRead } from '../../findings/read.js'
 import type { FindingsSettings, ReviewSettings } from '../inputs/settings.js'
 import { decideOutcome } from '../outcome.js'
 import { runUrl } from '../inputs/base-url.js'
-import {
-  MAX_CHECKED_BYTES,
-  schemaMismatchMessage,
-  type CompiledSchema,
-  type OutputCheck
-} from '../../output/json-schema.js'
+import type { CompiledSchema, OutputCheck } from '../../output/json-schema.js'
 import type { CardPublishing } from './publish-card.js'
 
 /** Every output that action.yml declares, in the order they are set: the run's identity first. */
@@ -74,13 +69,21 @@ export async function publish(
   const runId = r(state.runId)
   const failureMessage = failure === undefined ? undefined : r(getErrorMessage(failure))
   // Checked only for a run that completed: a failed run's output is not its answer.
-  const schemaCheck =
+  // The schema's code is loaded only by a step that gives one (inputs.ts compiled it).
+  const schemaCode =
     options?.outputSchema && output && state.status === 'completed' && failure === undefined
-      ? options.outputSchema.check(await wholeOutput(output), output.totalBytes)
+      ? await import('../../output/json-schema.js')
+      : undefined
+  const schemaCheck =
+    schemaCode && options?.outputSchema && output
+      ? options.outputSchema.check(
+          await wholeOutput(output, schemaCode.MAX_CHECKED_BYTES),
+          output.totalBytes
+        )
       : undefined
   const schemaProblem =
-    schemaCheck && !schemaCheck.ok
-      ? schemaMismatchMessage(schemaCheck, text => redactor.redact(text))
+    schemaCode && schemaCheck && !schemaCheck.ok
+      ? schemaCode.schemaMismatchMessage(schemaCheck, text => redactor.redact(text))
       : undefined
   const error = failureMessage ?? r(state.error) ?? schemaProblem
   const link =
@@ -267,9 +270,9 @@ function redactedFindings(read: FindingsRead, redactor: Redactor): FindingsRead 
  * The output as the schema reads it: the head, or the whole file when the head is cut and the
  * whole is small enough to be checked (a larger one fails the check without being read).
  */
-async function wholeOutput(output: OutputSummary): Promise<string> {
+async function wholeOutput(output: OutputSummary, maxBytes: number): Promise<string> {
   const whole = output.totalBytes <= Buffer.byteLength(output.head)
-  if (whole || output.file === undefined || output.totalBytes > MAX_CHECKED_BYTES) {
+  if (whole || output.file === undefined || output.totalBytes > maxBytes) {
     return output.head
   }
   const { readFile } = await import('node:fs/promises')
